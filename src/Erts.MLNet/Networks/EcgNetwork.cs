@@ -1,0 +1,34 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Erts.MLNet.Networks;
+
+/// <summary>
+/// An ECG classifier split where Grad-CAM needs it: a <see cref="Trunk"/> that ends at the explained layer, and a
+/// <see cref="Head"/> that turns those activations into class logits.
+/// </summary>
+/// <remarks>
+/// Input is a batch of ECGs shaped (batch, leads, samples). The trunk's output is (batch, channels, time) for 1-D
+/// networks and (batch, channels, height, time) for 2-D ones; the last axis is always time, which is what the
+/// focus score measures. Sub-module field names become state-dict keys, so keep them stable once released.
+/// </remarks>
+public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
+{
+    /// <summary>Creates the module; derived classes register their components.</summary>
+    protected EcgNetwork(string name) : base(name) { }
+
+    /// <summary>Input (batch, leads, samples) to the explained layer's activations; the last axis is time.</summary>
+    public abstract Tensor Trunk(Tensor input);
+
+    /// <summary>Activations of the explained layer to logits (batch, classes).</summary>
+    public abstract Tensor Head(Tensor activations);
+
+    /// <summary>
+    /// The final linear layer when the head is exactly global average pooling followed by that one layer; then
+    /// Grad-CAM equals CAM and needs no backward pass. Null for any other head.
+    /// </summary>
+    public virtual nn.Module<Tensor, Tensor>? GlobalAveragePoolingLinearHead => null;
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input) => Head(Trunk(input));
+}
