@@ -1,0 +1,17 @@
+namespace Erts.MLNet.Networks;
+
+/// <summary>Builds an untrained <see cref="EcgNetwork"/> for a backbone and input shape.</summary>
+public static class NetworkFactory
+{
+    /// <summary>Creates the network.</summary>
+    /// <param name="backbone">Which architecture.</param>
+    /// <param name="leads">Input leads, at least 1.</param>
+    /// <param name="samples">Samples per lead, at least 1 (some backbones need a minimum length).</param>
+    /// <param name="classes">Output classes, at least 2.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range for the backbone.</exception>
+    public static EcgNetwork Create(Backbone backbone, int leads, int samples, int classes) => backbone switch
+    {
+        Backbone.SmallCnn1d => new SmallCnn1d(leads, classes),
+        _ => throw new NotSupportedException($"Backbone {backbone} is not available yet."),
+    };
+}

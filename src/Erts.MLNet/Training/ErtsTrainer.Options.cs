@@ -1,0 +1,137 @@
+using Erts.MLNet.Networks;
+using Microsoft.ML;
+
+namespace Erts.MLNet.Training;
+
+public sealed partial class ErtsTrainer
+{
+    /// <summary>
+    /// Everything the ERTS trainer can be told. Defaults are the reference code's (see <see cref="Defaults"/>);
+    /// the paper's symbol is given where it has one.
+    /// </summary>
+    public sealed class Options
+    {
+        /// <summary>Default values, referred to by the fields below and by the catalog overloads.</summary>
+        public static class Defaults
+        {
+#pragma warning disable CS1591 // each value is documented on the Options property of the same name
+            public const string LabelColumnName = "Label";
+            public const string SignalColumnName = "Signal";
+            public const string ScoreColumnName = "Score";
+            public const string PredictedLabelColumnName = "PredictedLabel";
+            public const Backbone Network = Backbone.ResNet1d;
+            public const string SelectionPolicy = "erts-dbpd";
+            public const int Epochs = 100;
+            public const int WarmupEpochs = 5;
+            public const int RevisionStartEpoch = 50;
+            public const int CamDelayEpochs = 3;
+            public const float ConfidenceThreshold = 0.3f;
+            public const float KeepFraction = 0.7f;
+            public const int BatchSize = 32;
+            public const double LearningRate = 3e-4;
+            public const double WeightDecay = 0.01;
+            public const double LearningRateDecay = 0.98;
+            public const bool ClassBalancedLoss = true;
+            public const double ClassBalancedBeta = 0.9999;
+            public const int Seed = 42;
+            public const float ValidationFraction = 0.1f;
+#pragma warning restore CS1591
+        }
+
+        /// <summary>Value of <see cref="RevisionStartEpoch"/> meaning "revise on all data in the last epoch only" (PDD's schedule).</summary>
+        public const int RevisionLastEpochOnly = -1;
+
+        /// <summary>Key-typed label column (use <c>MapValueToKey</c>). Default "Label".</summary>
+        public string LabelColumnName { get; set; } = Defaults.LabelColumnName;
+
+        /// <summary>
+        /// Signal column: a known-size <c>Single</c> vector, lead-major. Its shape is taken from the column type's
+        /// dimensions (leads, samples) when it has two, else <see cref="Leads"/> is used. Default "Signal".
+        /// </summary>
+        public string SignalColumnName { get; set; } = Defaults.SignalColumnName;
+
+        /// <summary>Output column of class probabilities (softmax). Default "Score".</summary>
+        public string ScoreColumnName { get; set; } = Defaults.ScoreColumnName;
+
+        /// <summary>Output key column of the predicted class. Default "PredictedLabel".</summary>
+        public string PredictedLabelColumnName { get; set; } = Defaults.PredictedLabelColumnName;
+
+        /// <summary>
+        /// Optional output column with the Grad-CAM time profile of the predicted class (a <c>Single</c> vector of
+        /// the input length). Null (default) adds no column and costs nothing at inference.
+        /// </summary>
+        public string? ExplanationColumnName { get; set; }
+
+        /// <summary>Leads, used only when the signal column's type has one dimension. Default 1. Range: 1 or more.</summary>
+        public int Leads { get; set; } = 1;
+
+        /// <summary>The network to train. Default <see cref="Backbone.ResNet1d"/>.</summary>
+        public Backbone Network { get; set; } = Defaults.Network;
+
+        /// <summary>
+        /// Which samples get a gradient step, by policy name: "full", "dbpd", "smrd", "srd", "erts-dbpd" (default),
+        /// "erts-smrd", "erts-srd". See <c>SelectionPolicies</c> for the list.
+        /// </summary>
+        public string SelectionPolicy { get; set; } = Defaults.SelectionPolicy;
+
+        /// <summary>Epochs E. Default 100. Range: 1 or more.</summary>
+        public int Epochs { get; set; } = Defaults.Epochs;
+
+        /// <summary>Warm-up epochs W on all data before selection starts. Default 5. Range: 0 or more.</summary>
+        public int WarmupEpochs { get; set; } = Defaults.WarmupEpochs;
+
+        /// <summary>
+        /// First epoch R (0-based) of the revision phase, which trains on all data again. Default 50;
+        /// <see cref="RevisionLastEpochOnly"/> revises in the last epoch only; a value &gt;= Epochs never revises.
+        /// </summary>
+        public int RevisionStartEpoch { get; set; } = Defaults.RevisionStartEpoch;
+
+        /// <summary>Epochs C0 after warm-up before the focus filter starts. Default 3. Range: 0 or more.</summary>
+        public int CamDelayEpochs { get; set; } = Defaults.CamDelayEpochs;
+
+        /// <summary>Confidence threshold τ: a sample is a candidate when p(true class) &lt; τ; 0 means "misclassified". Default 0.3. Range: [0, 1].</summary>
+        public float ConfidenceThreshold { get; set; } = Defaults.ConfidenceThreshold;
+
+        /// <summary>Keep fraction ρ of candidates ranked by reliability (1 − confidence) × focus. Default 0.7. Range: (0, 1].</summary>
+        public float KeepFraction { get; set; } = Defaults.KeepFraction;
+
+        /// <summary>Mini-batch size B. Default 32. Range: 1 or more.</summary>
+        public int BatchSize { get; set; } = Defaults.BatchSize;
+
+        /// <summary>AdamW learning rate. Default 3e-4. Range: greater than 0.</summary>
+        public double LearningRate { get; set; } = Defaults.LearningRate;
+
+        /// <summary>AdamW weight decay. Default 0.01. Range: 0 or more.</summary>
+        public double WeightDecay { get; set; } = Defaults.WeightDecay;
+
+        /// <summary>Learning rate multiplier applied after every epoch. Default 0.98. Range: (0, 1].</summary>
+        public double LearningRateDecay { get; set; } = Defaults.LearningRateDecay;
+
+        /// <summary>Class-balanced cross-entropy (Cui et al. 2019), weights normalised to sum to the class count. Default true.</summary>
+        public bool ClassBalancedLoss { get; set; } = Defaults.ClassBalancedLoss;
+
+        /// <summary>β of the class-balanced loss (effective number of samples). Default 0.9999. Range: [0, 1).</summary>
+        public double ClassBalancedBeta { get; set; } = Defaults.ClassBalancedBeta;
+
+        /// <summary>Seed of weights, shuffling and random policies. Default 42.</summary>
+        public int Seed { get; set; } = Defaults.Seed;
+
+        /// <summary>Torch intra-op threads; null leaves TorchSharp's default. Range: 1 or more.</summary>
+        public int? Threads { get; set; }
+
+        /// <summary>Torch device, "cpu" (default) or "cuda" / "cuda:N" where a CUDA build of libtorch is present.</summary>
+        public string Device { get; set; } = "cpu";
+
+        /// <summary>Validation data with the same schema as the training data. When null, <see cref="ValidationFraction"/> is held out.</summary>
+        public IDataView? ValidationSet { get; set; }
+
+        /// <summary>Fraction of the training data held out (stratified, seeded) for checkpoint selection when no <see cref="ValidationSet"/> is given; 0 keeps the last epoch's weights. Default 0.1. Range: [0, 0.5].</summary>
+        public float ValidationFraction { get; set; } = Defaults.ValidationFraction;
+
+        /// <summary>Receives a report after every epoch (on the training thread).</summary>
+        public IProgress<EpochReport>? Progress { get; set; }
+
+        /// <summary>Stops training within one batch; the best checkpoint so far is kept.</summary>
+        public CancellationToken CancellationToken { get; set; }
+    }
+}
