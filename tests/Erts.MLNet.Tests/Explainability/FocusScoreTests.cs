@@ -5,7 +5,7 @@ namespace Erts.MLNet.Tests.Explainability;
 
 public class FocusScoreTests
 {
-    private const int Length = 125; // T' of ResNet1d on 1000 samples: top-k uses k = 12.
+    private const int Length = 125; // top-k then averages k = 12 values.
 
     [Theory]
     [InlineData(1, 1)]

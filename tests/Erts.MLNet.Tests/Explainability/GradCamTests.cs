@@ -13,6 +13,8 @@ public class GradCamTests
     public static TheoryData<Backbone, int> GapLinearBackbones => new()
     {
         { Backbone.SmallCnn1d, 256 },
+        { Backbone.ResNet1d, 256 },
+        { Backbone.InceptionTime1d, 96 },
     };
 
     [Theory]
