@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Erts.MLNet.Networks;
+using Erts.MLNet.Selection;
 using Erts.MLNet.Training;
 using Defaults = Erts.MLNet.Training.ErtsTrainer.Options.Defaults;
 
@@ -12,7 +13,7 @@ namespace Erts.Cli.Commands;
 internal sealed class TrainingOptionSet
 {
     /// <summary>The selection policies the trainer knows, by name.</summary>
-    public static IReadOnlyList<string> PolicyNames { get; } = ["full", "dbpd", "smrd", "srd", "erts-dbpd", "erts-smrd", "erts-srd"];
+    public static IReadOnlyList<string> PolicyNames => SelectionPolicies.Names;
 
     /// <summary>The network.</summary>
     public Option<Backbone> Network { get; } = new("--network")

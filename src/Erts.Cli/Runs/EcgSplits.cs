@@ -8,17 +8,20 @@ namespace Erts.Cli.Runs;
 /// <param name="Train">Training examples.</param>
 /// <param name="Validation">Validation examples (checkpoint selection).</param>
 /// <param name="Test">Test examples (final figures only).</param>
+/// <param name="Note">How the parts were made when not as the dataset defines them, else null.</param>
 internal sealed record EcgSplits(
     DatasetRequest Request,
     IReadOnlyList<string> ClassNames,
     IReadOnlyList<EcgExample> Train,
     IReadOnlyList<EcgExample> Validation,
-    IReadOnlyList<EcgExample> Test)
+    IReadOnlyList<EcgExample> Test,
+    string? Note = null)
 {
     /// <summary>"train 240 · validation 30 · test 30 · 3 leads x 400 samples at 100 Hz".</summary>
     public string Describe()
     {
         var first = Train.Count > 0 ? Train[0] : Test[0];
-        return $"train {Train.Count} · validation {Validation.Count} · test {Test.Count} · {first.Leads} leads x {first.Length} samples at {first.SamplingRate:0.##} Hz";
+        string note = Note == null ? "" : $" ({Note})";
+        return $"train {Train.Count} · validation {Validation.Count} · test {Test.Count} · {ClassNames.Count} classes · {first.Leads} leads x {first.Length} samples at {first.SamplingRate:0.##} Hz{note}";
     }
 }
