@@ -39,6 +39,9 @@ public class TrainingLoopTests
     [InlineData("dbpd")]
     [InlineData("smrd")]
     [InlineData("srd")]
+    [InlineData("erts-dbpd")]
+    [InlineData("erts-smrd")]
+    [InlineData("erts-srd")]
     public void Run_LearnsWellAboveChance_ForEveryPolicy(string policy)
     {
         var report = Run(Options(policy));
@@ -66,6 +69,60 @@ public class TrainingLoopTests
         Assert.Equal(3e-3 * Math.Pow(0.98, 5), report.Epochs[5].LearningRate, 9);
         Assert.Equal((Train.Count, Validation.Count, 1, 42), (report.TrainingSetSize, report.ValidationSetSize, report.Threads, report.Seed));
         Assert.False(report.Cancelled);
+    }
+
+    [Fact]
+    public void Run_ScoresFocusOfCandidatesOnly_FromWarmupPlusCamDelay()
+    {
+        var report = Run(Options("erts-dbpd"));
+        var gradCamSamples = report.Epochs.Select(e => e.GradCamSamples).ToArray();
+        Assert.Equal([0, 0], gradCamSamples[..2]); // warm-up epoch 0; epoch 1 < W + C0 = 2
+        Assert.True(gradCamSamples[2] > 0);
+        Assert.Equal(0, gradCamSamples[^1]);     // revision
+        Assert.All(report.Epochs, e => Assert.True(e.GradCamSamples <= e.ConfidencePassSamples));
+        Assert.Equal(gradCamSamples.Sum(), report.FocusObservations.Count);
+        Assert.All(report.FocusObservations, o =>
+        {
+            Assert.InRange(o.Focus, 0f, 1f);
+            Assert.True(o.Confidence < 0.7f, "only candidates (p < τ) are scored");
+        });
+        // Kept observations are a subset of the rows trained (batches with a single candidate keep it unscored).
+        Assert.InRange(report.FocusObservations.Count(o => o.Epoch == 2 && o.Kept), 1, report.Epochs[2].SamplesKept);
+        Assert.Contains(report.FocusObservations, o => !o.Kept);
+    }
+
+    [Fact]
+    public void Run_DropsSamplesEnrichedInFlippedLabels_ComparedWithARandomChoice()
+    {
+        // 20 % of the labels flipped; a flipped example keeps its true class's event. Reference τ = 0.3.
+        var (train, flipped) = ToyEcg.Make(perClass: 100, seed: 1, flipFraction: 0.2);
+        var options = Options("erts-dbpd", epochs: 7);
+        (options.ConfidenceThreshold, options.WarmupEpochs, options.RevisionStartEpoch) = (0.3f, 2, 7);
+        var report = new TrainingLoop(options).Run(NewNetwork(), train, Validation);
+
+        var dropped = report.FocusObservations.Where(o => !o.Kept).ToArray();
+        Assert.True(dropped.Length >= 10, $"only {dropped.Length} samples were filtered out");
+        double flippedAmongDropped = dropped.Count(o => flipped[o.SampleIndex]) / (double)dropped.Length;
+        double flippedInRandomChoice = flipped.Count(f => f) / (double)flipped.Length; // expected share of a random subset
+        double enrichment = flippedAmongDropped / flippedInRandomChoice;
+        Assert.True(enrichment > 1.3, $"enrichment {enrichment:F2} ({flippedAmongDropped:P0} flipped among {dropped.Length} dropped vs {flippedInRandomChoice:P0})");
+    }
+
+    [Fact]
+    public void Run_ScoresFlippedLabelCandidatesWithLowerFocus_ThanCleanOnes()
+    {
+        // The explanation signal itself: Grad-CAM of a wrong label on a signal without that class's event is diffuse.
+        var (train, flipped) = ToyEcg.Make(perClass: 100, seed: 1, flipFraction: 0.2);
+        var options = Options("erts-dbpd", epochs: 5);
+        (options.WarmupEpochs, options.CamDelayEpochs, options.RevisionStartEpoch) = (2, 0, 5);
+        var report = new TrainingLoop(options).Run(NewNetwork(), train, validation: null);
+
+        var flippedFocus = report.FocusObservations.Where(o => flipped[o.SampleIndex]).Select(o => o.Focus).ToArray();
+        var cleanFocus = report.FocusObservations.Where(o => !flipped[o.SampleIndex]).Select(o => o.Focus).ToArray();
+        // Probability that a clean candidate out-focuses a flipped one (ROC AUC, ties count half).
+        double auc = flippedFocus.Sum(f => cleanFocus.Count(c => c > f) + 0.5 * cleanFocus.Count(c => c == f))
+            / ((double)flippedFocus.Length * cleanFocus.Length);
+        Assert.True(auc > 0.7, $"AUC {auc:F3} over {flippedFocus.Length} flipped and {cleanFocus.Length} clean candidates");
     }
 
     [Fact]
@@ -125,6 +182,7 @@ public class TrainingLoopTests
     [Theory]
     [InlineData("dbpd")]
     [InlineData("full")]
+    [InlineData("erts-dbpd")]
     public void Run_KeepsLiveTensorCountFlat_AcrossEpochs(string policy)
     {
         // Tensors created and not disposed on the training thread (a finalizer running elsewhere does not hide a leak).
