@@ -30,13 +30,12 @@ public class EcgTransformsCatalogTests
                 new SdcaMaximumEntropyMulticlassTrainer.Options { NumberOfThreads = 1, MaximumNumberOfIterations = 30 }))
             .Append(mlContext.Transforms.Conversion.MapKeyToValue("PredictedClass", "PredictedLabel"));
 
-    [Fact]
-    public void ModelLoad_GivesIdenticalOutputs_AfterSaveWithTransformsAndTrainer()
+    // Fits the pipeline on 24 synthetic rows, saves it, and loads it into a fresh MLContext as a user would.
+    private static (IDataView Data, ITransformer Model, MLContext Fresh, ITransformer Loaded, DataViewSchema InputSchema) FitSaveAndLoad()
     {
         var mlContext = new MLContext(seed: 1);
         var data = EcgTestData.Synthetic(mlContext, rows: 24);
         var model = Pipeline(mlContext).Fit(data);
-        var before = model.Transform(data);
         using var stream = new MemoryStream();
         mlContext.Model.Save(model, data.Schema, stream);
         stream.Position = 0;
@@ -44,6 +43,15 @@ public class EcgTransformsCatalogTests
         var fresh = new MLContext(seed: 2);
         fresh.ComponentCatalog.RegisterErtsComponents();
         var loaded = fresh.Model.Load(stream, out var inputSchema);
+        return (data, model, fresh, loaded, inputSchema);
+    }
+
+    [Fact]
+    public void ModelLoad_GivesIdenticalOutputs_AfterSaveWithTransformsAndTrainer()
+    {
+        var (data, model, fresh, loaded, inputSchema) = FitSaveAndLoad();
+
+        var before = model.Transform(data);
         var after = loaded.Transform(data);
 
         Assert.Equal(data.Schema.Select(c => c.Name), inputSchema.Select(c => c.Name));
@@ -57,16 +65,7 @@ public class EcgTransformsCatalogTests
     [Fact]
     public void PredictionEngine_PredictsSingleRows_ThroughLoadedModel()
     {
-        var mlContext = new MLContext(seed: 1);
-        var data = EcgTestData.Synthetic(mlContext, rows: 24);
-        var model = Pipeline(mlContext).Fit(data);
-        using var stream = new MemoryStream();
-        mlContext.Model.Save(model, data.Schema, stream);
-        stream.Position = 0;
-        var fresh = new MLContext(seed: 2);
-        fresh.ComponentCatalog.RegisterErtsComponents();
-        var loaded = fresh.Model.Load(stream, out var inputSchema);
-
+        var (data, model, fresh, loaded, _) = FitSaveAndLoad();
         var definition = EcgTestData.Definition(3, 720, 360, EcgTestData.ThreeLeads);
         using var engine = fresh.Model.CreatePredictionEngine<EcgTestData.Row, Prediction>(loaded, inputSchemaDefinition: definition);
         var row = fresh.Data.CreateEnumerable<EcgTestData.Row>(data, reuseRowObject: false).ToArray()[3];
