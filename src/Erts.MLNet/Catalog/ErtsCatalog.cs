@@ -45,4 +45,34 @@ public static class ErtsCatalog
             Network = network,
             SelectionPolicy = selectionPolicy,
         });
+
+    /// <summary>
+    /// Saves a model containing an ERTS classifier to <paramref name="filePath"/> atomically (a temporary file
+    /// renamed over the target), as an ordinary ML.NET model zip that <c>mlContext.Model.Load</c> also reads.
+    /// </summary>
+    /// <param name="catalog"><c>mlContext.Model</c>.</param>
+    /// <param name="model">The trained model (e.g. the fitted pipeline).</param>
+    /// <param name="inputSchema">The schema of the data the model was fitted on (stored in the file), or null.</param>
+    /// <param name="filePath">Target file; replaced if it exists.</param>
+    public static void SaveErtsModel(this ModelOperationsCatalog catalog, ITransformer model, DataViewSchema? inputSchema, string filePath)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ErtsModelFile.Save(catalog, model, inputSchema, filePath);
+    }
+
+    /// <summary>
+    /// Loads a model saved with <see cref="SaveErtsModel"/> or <c>mlContext.Model.Save</c>: registers the ERTS
+    /// components (<see cref="ErtsComponents.RegisterErtsComponents"/>), loads the file and checks that it contains an
+    /// ERTS classifier. Plain <c>mlContext.Model.Load</c> works too, after <c>RegisterErtsComponents()</c>.
+    /// </summary>
+    /// <param name="catalog"><c>mlContext.Model</c>.</param>
+    /// <param name="filePath">The model file.</param>
+    /// <param name="inputSchema">The input schema stored in the file.</param>
+    /// <exception cref="FileNotFoundException">No such file.</exception>
+    /// <exception cref="ErtsModelFormatException">The file is not an ML.NET model, is truncated or corrupt, or holds no ERTS classifier; the message names the file.</exception>
+    public static ITransformer LoadErtsModel(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return ErtsModelFile.Load(catalog, filePath, out inputSchema);
+    }
 }

@@ -22,7 +22,9 @@ namespace Erts.MLNet.Training;
 /// </list>
 /// <para><see cref="Transform"/> is lazy: rows go through the network in batches of 64 when a cursor first reads an
 /// output. The transformer may be used from any thread (calls into the network are serialised). It owns a native
-/// TorchSharp module: dispose it (a <c>TransformerChain</c> that contains it disposes it too).</para>
+/// TorchSharp module: dispose it. As with every ML.NET transformer, a <c>TransformerChain</c> that contains it disposes
+/// it too, and so does a <c>PredictionEngine</c> created over it unless <c>PredictionEngineOptions.OwnsTransformer</c>
+/// is false.</para>
 /// <para>Save with <c>mlContext.Model.Save</c> (or <c>SaveErtsModel</c>, which writes atomically). Before
 /// <c>mlContext.Model.Load</c>, call <c>mlContext.ComponentCatalog.RegisterErtsComponents()</c> once, or use
 /// <c>mlContext.Model.LoadErtsModel</c>, which does it and reports unreadable files clearly.</para>
