@@ -141,6 +141,47 @@ public class ErtsTrainerTests
     }
 
     [Fact]
+    public void Fit_TrainsOnAllRowsAndValidatesOnTheValidationSet_WhenOneIsGiven()
+    {
+        var labelToKey = _mlContext.Transforms.Conversion.MapValueToKey("Label").Fit(ErtsTrainerTestRows.View(_mlContext));
+        var options = QuickOptions();
+        options.ValidationSet = labelToKey.Transform(ErtsTrainerTestRows.View(_mlContext, count: 12, seed: 2));
+        var trainer = _mlContext.MulticlassClassification.Trainers.Erts(options);
+
+        using var model = trainer.Fit(labelToKey.Transform(ErtsTrainerTestRows.View(_mlContext)));
+
+        Assert.Equal((60, 12), (trainer.LastReport!.TrainingSetSize, trainer.LastReport.ValidationSetSize));
+    }
+
+    [Fact]
+    public void Fit_Throws_WhenTheValidationSetHasOtherClasses()
+    {
+        var options = QuickOptions();
+        var validationRows = ErtsTrainerTestRows.Rows(count: 6);
+        validationRows.Reverse();   // first occurrences VT, AF, N: other key order
+        options.ValidationSet = ErtsTrainerTestRows.Keyed(_mlContext,
+            ErtsTrainerTestRows.View(_mlContext, validationRows, new VectorDataViewType(NumberDataViewType.Single, 2, 128)));
+        var trainer = _mlContext.MulticlassClassification.Trainers.Erts(options);
+
+        var error = Assert.Throws<ArgumentException>(() => trainer.Fit(ErtsTrainerTestRows.Keyed(_mlContext, ErtsTrainerTestRows.View(_mlContext))));
+        Assert.Equal(nameof(ErtsTrainer.Options.ValidationSet), error.ParamName);
+        Assert.Contains("[VT, AF, N]", error.Message);
+    }
+
+    [Fact]
+    public void Fit_SplitsAOneDimensionalSignalWithOptionsLeads()
+    {
+        var rows = ErtsTrainerTestRows.Rows(count: 30);
+        var data = ErtsTrainerTestRows.Keyed(_mlContext, ErtsTrainerTestRows.View(_mlContext, rows, new VectorDataViewType(NumberDataViewType.Single, 256)));
+        var options = QuickOptions();
+        options.Leads = 2;
+
+        using var model = _mlContext.MulticlassClassification.Trainers.Erts(options).Fit(data);
+
+        Assert.Equal((2, 128), (model.Leads, model.Samples));
+    }
+
+    [Fact]
     public void CrossValidate_RunsTwoFolds()
     {
         var data = ErtsTrainerTestRows.Keyed(_mlContext, ErtsTrainerTestRows.View(_mlContext));
