@@ -35,25 +35,35 @@ public sealed partial class ErtsTransformer
         writer.Write(model.ScoreColumnName);
         writer.Write(model.PredictedLabelColumnName);
         writer.Write(model.ExplanationColumnName ?? "");
-        MlNetBridge.SaveBinaryStream(ctx, WeightsStream, _runner.Save);
+        MlNetBridge.SaveBinaryStream(ctx, WeightsStream, SaveWeights);
     }
 
     /// <summary>ML.NET's loader entry point, found by reflection; <paramref name="context"/> is its ModelLoadContext.</summary>
     private static ErtsTransformer Create(IHostEnvironment env, object context)
     {
         var description = ReadDescription(MlNetBridge.BeginLoad(context, VersionInfo()));
+        return Rebuild(description, WeightsStream, network => MlNetBridge.TryLoadBinaryStream(context, WeightsStream, reader => network.load(reader)));
+    }
+
+    /// <summary>Writes the network's state dict (TorchSharp's own format).</summary>
+    internal void SaveWeights(BinaryWriter writer) => _runner.Save(writer);
+
+    /// <summary>Builds the described network and fills it through <paramref name="loadWeights"/> (false when the weights are absent).</summary>
+    /// <exception cref="ErtsModelFormatException">The weights are absent or do not fit the network.</exception>
+    internal static ErtsTransformer Rebuild(ModelDescription description, string weightsSource, Func<EcgNetwork, bool> loadWeights)
+    {
         var network = NetworkFactory.Create(description.Network, description.Leads, description.Samples, description.Classes);
         try
         {
-            if (!MlNetBridge.TryLoadBinaryStream(context, WeightsStream, reader => network.load(reader)))
-                throw new ErtsModelFormatException($"The ERTS model has no '{WeightsStream}' weights stream; the file is incomplete.");
+            if (!loadWeights(network))
+                throw new ErtsModelFormatException($"The ERTS model has no weights ('{weightsSource}'); the file is incomplete.");
             return new ErtsTransformer(network, description, report: null);
         }
         catch (Exception e)
         {
             network.Dispose();
             if (e is ErtsModelFormatException) throw;
-            throw new ErtsModelFormatException($"The ERTS model's weights ('{WeightsStream}') cannot be read into a {description.Network} " +
+            throw new ErtsModelFormatException($"The ERTS model's weights ('{weightsSource}') cannot be read into a {description.Network} " +
                 $"of {description.Leads} x {description.Samples} inputs and {description.Classes} classes: {e.Message}", innerException: e);
         }
     }
