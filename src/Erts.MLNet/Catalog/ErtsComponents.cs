@@ -5,33 +5,30 @@ using Microsoft.ML.Runtime;
 
 namespace Erts.MLNet.Catalog;
 
-/// <summary>Registration of this library's loadable components with ML.NET.</summary>
+/// <summary>Makes models that contain Erts.MLNet transformers loadable with <c>mlContext.Model.Load</c>.</summary>
 public static class ErtsComponents
 {
-    private static readonly Lazy<IReadOnlyList<(Type Type, ModelLoaderAttribute Loader)>> Loaders = new(() =>
+    // Every class of this assembly marked [ModelLoader]: adding a persistable transformer needs no edit here.
+    private static readonly Lazy<(Type Type, ModelLoaderAttribute Loader)[]> Loaders = new(() =>
         typeof(ErtsComponents).Assembly.GetTypes()
-            .Select(type => (Type: type, Loader: type.GetCustomAttribute<ModelLoaderAttribute>()))
-            .Where(entry => entry.Loader is not null)
-            .Select(entry => (entry.Type, entry.Loader!))
-            .ToList());
+            .Select(type => (type, loader: type.GetCustomAttribute<ModelLoaderAttribute>()))
+            .Where(t => t.loader != null)
+            .Select(t => (t.type, t.loader!))
+            .ToArray());
 
     /// <summary>
-    /// Lets <c>mlContext.Model.Load</c> read models that contain ERTS components (the trained classifier and the ECG
-    /// transforms). Call it once per <see cref="MLContext"/> before loading; calling it again does nothing.
+    /// Registers the loaders of every Erts.MLNet transformer (ECG transforms, the ERTS trainer's model) with this
+    /// catalog. Call it once on a fresh <see cref="MLContext"/> before <c>mlContext.Model.Load</c>; calling it again is harmless.
     /// </summary>
     /// <example><code>
     /// var mlContext = new MLContext();
     /// mlContext.ComponentCatalog.RegisterErtsComponents();
-    /// ITransformer model = mlContext.Model.Load("ecg-model.zip", out var inputSchema);
+    /// var model = mlContext.Model.Load("ecg.zip", out var inputSchema);
     /// </code></example>
-    /// <remarks>
-    /// ML.NET only finds loaders through an internal attribute; this call registers a small generated assembly that
-    /// carries it (see <c>docs/mlnet-extensibility.md</c>). It needs a JIT runtime (not NativeAOT).
-    /// </remarks>
     public static void RegisterErtsComponents(this ComponentCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         foreach (var (type, loader) in Loaders.Value)
-            MlNetBridge.RegisterLoader(catalog, type, loader.LoaderSignature, loader.UserName);
+            MlNetBridge.RegisterLoader(catalog, type, loader.LoaderSignature, type.Name);
     }
 }

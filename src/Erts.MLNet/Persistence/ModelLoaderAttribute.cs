@@ -1,19 +1,29 @@
+using System.Reflection;
+
 namespace Erts.MLNet.Persistence;
 
 /// <summary>
-/// Marks a type of this assembly that ML.NET must be able to load from a model file. The type needs
-/// <c>private static T Create(IHostEnvironment env, object context)</c>, where <c>context</c> is ML.NET's
-/// ModelLoadContext. <c>RegisterErtsComponents</c> registers every marked type, so a new loadable component only
-/// needs this attribute.
+/// Marks a transformer that <c>mlContext.Model.Save/Load</c> can persist: it carries the names stored in the model
+/// header, and <c>RegisterErtsComponents</c> registers every class so marked. The class must also declare the loader
+/// <c>private static T Create(IHostEnvironment env, object context)</c>.
 /// </summary>
-/// <param name="loaderSignature">The name saved models refer to the loader by; never change it once released.</param>
-/// <param name="userName">A readable name for ML.NET's messages.</param>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false, Inherited = false)]
-internal sealed class ModelLoaderAttribute(string loaderSignature, string userName) : Attribute
+/// <param name="modelSignature">Exactly 8 characters stored in the model header, e.g. "ECGRESMP".</param>
+/// <param name="loaderSignature">The name the loader is registered and found under, e.g. "EcgResampleTransformer".</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+internal sealed class ModelLoaderAttribute(string modelSignature, string loaderSignature) : Attribute
 {
-    /// <summary>The name saved models refer to the loader by.</summary>
+    public string ModelSignature { get; } = modelSignature;
+
     public string LoaderSignature { get; } = loaderSignature;
 
-    /// <summary>A readable name for ML.NET's messages.</summary>
-    public string UserName { get; } = userName;
+    /// <summary>Format version written and read; raise it when the saved layout changes (and keep reading the old one).</summary>
+    public uint Version { get; init; } = 0x00010001;
+
+    /// <summary>The ML.NET VersionInfo of <paramref name="transformerType"/>, which must carry this attribute.</summary>
+    public static object VersionInfoOf(Type transformerType)
+    {
+        var attribute = transformerType.GetCustomAttribute<ModelLoaderAttribute>()
+            ?? throw new InvalidOperationException($"{transformerType.Name} has no [ModelLoader] attribute, so it cannot be saved");
+        return MlNetBridge.VersionInfo(attribute.ModelSignature, attribute.Version, attribute.LoaderSignature, transformerType.Assembly);
+    }
 }

@@ -6,7 +6,7 @@ using Microsoft.ML.Runtime;
 
 namespace Erts.MLNet.Training;
 
-[ModelLoader(LoaderSignature, "ERTS ECG classifier")]
+[ModelLoader(ModelSignature, LoaderSignature, Version = FormatVersion)]
 public sealed partial class ErtsTransformer
 {
     private const string ModelSignature = "ERTS-ECG";   // exactly 8 characters (ML.NET's rule)
@@ -14,8 +14,7 @@ public sealed partial class ErtsTransformer
     private const uint FormatVersion = 0x00010001;      // raise when the layout below changes, and keep reading the old one
     private const string WeightsStream = "TSModel";     // the stream name Microsoft.ML.TorchSharp uses
 
-    private static object VersionInfo() =>
-        MlNetBridge.VersionInfo(ModelSignature, FormatVersion, LoaderSignature, typeof(ErtsTransformer).Assembly);
+    private static object VersionInfo() => ModelLoaderAttribute.VersionInfoOf(typeof(ErtsTransformer));
 
     /// <summary>
     /// Writes the model into ML.NET's model file: the description (backbone, shape, class names, column names) in
