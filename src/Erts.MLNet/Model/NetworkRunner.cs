@@ -51,20 +51,28 @@ internal sealed class NetworkRunner : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var scope = NewDisposeScope();
             _network.eval();  // BatchNorm must use its running statistics; a caller may have switched modes.
-            // Grad-CAM's general path differentiates the logits with respect to the trunk activations.
-            using var gradients = explain ? enable_grad() : no_grad();
+            using var noGrad = no_grad();   // Grad-CAM enables the one gradient it needs itself.
             using var input = tensor(signals, [count, leads, samples]).to(_device);
             var activations = _network.Trunk(input);
             var logits = _network.Head(activations);
-            var probabilities = nn.functional.softmax(logits.detach(), 1).cpu().data<float>().ToArray();
+            var probabilities = nn.functional.softmax(logits, 1).cpu().data<float>().ToArray();
             float[]? profiles = null;
             if (explain)
             {
-                var predicted = logits.detach().argmax(1);
-                var timeProfiles = GradCam.TimeProfiles(_network, activations, predicted).detach();
+                var timeProfiles = GradCam.TimeProfiles(_network, activations, logits.argmax(1));
                 profiles = ToInputLength(timeProfiles, samples).cpu().data<float>().ToArray();
             }
             return new PredictionBatch(probabilities, profiles, count);
+        }
+    }
+
+    /// <summary>Grad-CAM explanation of one signal (<see cref="GradCam.Explain"/>), serialised with the other calls.</summary>
+    public EcgExplanation Explain(float[] signal, int? targetClass)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return GradCam.Explain(_network, signal, Description.Leads, targetClass);
         }
     }
 

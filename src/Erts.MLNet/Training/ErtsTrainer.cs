@@ -119,8 +119,10 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         return (all, TrainingDataReader.Read(validationSet, validationColumns).Data);
     }
 
+    /// <summary>The training options (<see cref="OptionsValidation"/>) plus the ones only the ML.NET surface uses.</summary>
     private static void Validate(Options options)
     {
+        OptionsValidation.Validate(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.LabelColumnName, nameof(Options.LabelColumnName));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.SignalColumnName, nameof(Options.SignalColumnName));
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ScoreColumnName, nameof(Options.ScoreColumnName));
@@ -131,8 +133,6 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         if (outputs.Distinct().Count() != outputs.Count)
             throw new ArgumentException($"The output columns must have distinct names; got {string.Join(", ", outputs)}.", nameof(Options.ScoreColumnName));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Leads, 1, nameof(Options.Leads));
-        if (!(options.ValidationFraction >= 0 && options.ValidationFraction <= 0.5f))
-            throw new ArgumentOutOfRangeException(nameof(Options.ValidationFraction), options.ValidationFraction, "Must be in [0, 0.5].");
         if (!Enum.IsDefined(options.Network))
             throw new ArgumentOutOfRangeException(nameof(Options.Network), options.Network, "Not a known backbone.");
     }

@@ -1,3 +1,4 @@
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Model;
 using Erts.MLNet.Networks;
 using Microsoft.ML;
@@ -18,7 +19,7 @@ namespace Erts.MLNet.Training;
 /// TrainingLabelValues = class names, ScoreColumnKind = "MulticlassClassification", ScoreValueKind = "Score".</description></item>
 /// <item><term>PredictedLabel</term><description><c>Key&lt;UInt32, K&gt;</c>, KeyValues = class names.</description></item>
 /// <item><term>explanation (optional)</term><description><c>Vector&lt;Single, samples&gt;</c>, the Grad-CAM time
-/// profile of the predicted class (see <see cref="EcgExplanation.Profile"/>).</description></item>
+/// profile of the predicted class, as <see cref="Explain"/> gives it.</description></item>
 /// </list>
 /// <para><see cref="Transform"/> is lazy: rows go through the network in batches of 64 when a cursor first reads an
 /// output. The transformer may be used from any thread (calls into the network are serialised). It owns a native
@@ -88,18 +89,22 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size.</exception>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoredRowMapper(Bind(inputSchema), _runner);
 
-    /// <summary>Classifies one ECG and explains the prediction with Grad-CAM.</summary>
+    /// <summary>
+    /// Classifies one ECG and explains the prediction with Grad-CAM (<see cref="GradCam.Explain"/>): the predicted
+    /// class (its name is <c>ClassNames[result.PredictedClass]</c>), the probabilities, and the time profile of the
+    /// explained class, one value per input sample.
+    /// </summary>
     /// <param name="signal">Leads x samples values in mV, lead-major, preprocessed as the training data was.</param>
+    /// <param name="targetClass">0-based class to explain; null (default) explains the predicted class.</param>
     /// <exception cref="ArgumentException"><paramref name="signal"/> does not have <see cref="Leads"/> x <see cref="Samples"/> values.</exception>
-    public EcgExplanation Explain(ReadOnlySpan<float> signal)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetClass"/> is not a class index.</exception>
+    public EcgExplanation Explain(ReadOnlySpan<float> signal, int? targetClass = null)
     {
         if (signal.Length != Description.SignalLength)
             throw new ArgumentException(
                 $"The model takes {Leads} lead(s) x {Samples} samples = {Description.SignalLength} values, lead-major; got {signal.Length}.",
                 nameof(signal));
-        var prediction = _runner.Predict(signal.ToArray(), 1, explain: true);
-        int predicted = prediction.PredictedClass(0);
-        return new EcgExplanation(ClassNames[predicted], predicted, prediction.Probabilities(0).ToArray(), prediction.Profile(0).ToArray());
+        return _runner.Explain(signal.ToArray(), targetClass);
     }
 
     /// <summary>Releases the TorchSharp module; the transformer cannot score afterwards.</summary>

@@ -95,12 +95,14 @@ public class ErtsTrainerTests
     [InlineData(nameof(ErtsTrainer.Options.ValidationFraction))]
     [InlineData(nameof(ErtsTrainer.Options.Leads))]
     [InlineData(nameof(ErtsTrainer.Options.ScoreColumnName))]
+    [InlineData(nameof(ErtsTrainer.Options.SelectionPolicy))]
     public void Erts_Throws_WhenAnOptionIsOutOfRange(string option)
     {
         var options = option switch
         {
             nameof(ErtsTrainer.Options.ValidationFraction) => new ErtsTrainer.Options { ValidationFraction = 0.9f },
             nameof(ErtsTrainer.Options.Leads) => new ErtsTrainer.Options { Leads = 0 },
+            nameof(ErtsTrainer.Options.SelectionPolicy) => new ErtsTrainer.Options { SelectionPolicy = "random" },
             _ => new ErtsTrainer.Options { ScoreColumnName = "" },
         };
         var error = Assert.ThrowsAny<ArgumentException>(() => _mlContext.MulticlassClassification.Trainers.Erts(options));

@@ -116,6 +116,7 @@ public class ErtsTransformerTests
         Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, 128), scored.Schema["Explanation"].Type);
         var profiles = ErtsTrainerTestRows.Scores(scored, "Explanation");
         var scores = ErtsTrainerTestRows.Scores(scored);
+        var keys = scored.GetColumn<uint>("PredictedLabel").ToList();
         for (int i = 0; i < rows.Count; i++)
         {
             var explanation = transformer.Explain(rows[i].Signal);
@@ -123,7 +124,8 @@ public class ErtsTransformerTests
             Assert.All(explanation.Profile, v => Assert.True(v >= 0 && float.IsFinite(v)));
             Assert.Equal(profiles[i], explanation.Profile.ToArray(), new ToleranceComparer(1e-5f));
             Assert.Equal(scores[i], explanation.Probabilities.ToArray(), new ToleranceComparer(1e-6f));
-            Assert.Equal(ErtsTrainerTestRows.ClassNames[explanation.PredictedClassIndex], explanation.PredictedClass);
+            Assert.Equal((uint)explanation.PredictedClass + 1, keys[i]);
+            Assert.Equal(explanation.PredictedClass, explanation.TargetClass);
         }
     }
 
