@@ -1,8 +1,10 @@
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Tests.Training;
 using Erts.MLNet.Tests.Transforms;
+using Erts.MLNet.Training;
 using Erts.MLNet.Transforms;
-using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML;
 
 namespace Erts.MLNet.Tests.Catalog;
 
@@ -41,5 +43,21 @@ public class ErtsComponentsTests
         Assert.Equal((200, CropMode.Random, 9), (crop.Length, crop.Mode, crop.Seed));
         Assert.Equal((LeadNormalizationScope.PerRecord, 1e-3f), (((LeadNormalizingTransformer)loaded[6]).Scope, ((LeadNormalizingTransformer)loaded[6]).Epsilon));
         Assert.Equal(EcgTestData.Signals(chain.Transform(data)), EcgTestData.Signals(new TransformerChain<ITransformer>(loaded).Transform(data)));
+    }
+
+    [Fact]
+    public void RegisterErtsComponents_IsIdempotent_AndEnablesModelLoad()
+    {
+        var mlContext = new MLContext(seed: 1);
+        using var transformer = ErtsTrainerTestRows.UntrainedTransformer();
+        using var stream = new MemoryStream();
+        mlContext.Model.Save(transformer, ErtsTrainerTestRows.View(mlContext, count: 1).Schema, stream);
+        stream.Position = 0;
+
+        var fresh = new MLContext();
+        fresh.ComponentCatalog.RegisterErtsComponents();
+        fresh.ComponentCatalog.RegisterErtsComponents();
+        using var loaded = Assert.IsType<ErtsTransformer>(fresh.Model.Load(stream, out _));
+        Assert.Equal(ErtsTrainerTestRows.ClassNames, loaded.ClassNames);
     }
 }
