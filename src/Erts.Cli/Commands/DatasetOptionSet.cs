@@ -59,7 +59,7 @@ internal sealed class DatasetOptionSet
     {
         Description = "Synthetic data: record length in seconds.",
         DefaultValueFactory = _ => 4f,
-    }.Between(1f, 60f);
+    }.Between(2f, 60f);
 
     /// <summary>Synthetic sampling rate.</summary>
     public Option<float> SamplingRate { get; } = new Option<float>("--sampling-rate")
