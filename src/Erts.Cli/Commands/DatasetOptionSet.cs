@@ -68,6 +68,16 @@ internal sealed class DatasetOptionSet
         DefaultValueFactory = _ => 100f,
     }.Between(50f, 1000f);
 
+    /// <summary>
+    /// The --seed of commands that only read data (evaluate, explain): synthetic records depend on it, so it must be the
+    /// seed the model was trained with to see the same test part.
+    /// </summary>
+    public static Option<int> CreateDataSeedOption() => new("--seed")
+    {
+        Description = "Seed of the synthetic data (use the one the model was trained with).",
+        DefaultValueFactory = _ => Erts.MLNet.Training.ErtsTrainer.Options.Defaults.Seed,
+    };
+
     /// <summary>Adds the options; <paramref name="withSynthetic"/> false leaves out the generator's settings.</summary>
     public void AddTo(Command command, bool withSynthetic = true)
     {

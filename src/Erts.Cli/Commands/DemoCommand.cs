@@ -63,7 +63,7 @@ internal static class DemoCommand
 
             var runs = new List<RunResult>();
             IReadOnlyList<ExplanationExample> explanations = [];
-            foreach (string policy in Choices.Policies)
+            ErtsTrainer.Options OptionsFor(string policy)
             {
                 var options = new ErtsTrainer.Options
                 {
@@ -75,7 +75,12 @@ internal static class DemoCommand
                     Threads = parseResult.GetValue(threads),
                 };
                 schedule.ApplyTo(options);
-                var (result, model) = TrainAndTest.Run(context, splits, policy, options);
+                return options;
+            }
+
+            foreach (string policy in Choices.Policies)
+            {
+                var (result, model) = TrainAndTest.Run(context, splits, policy, OptionsFor(policy));
                 using (model)
                 {
                     runs.Add(result);
@@ -87,7 +92,7 @@ internal static class DemoCommand
             {
                 Title = "erts demo: full training vs ERTS on synthetic ECGs with flipped labels",
                 Command = context.CommandLine,
-                Settings = TrainAndTest.Settings(splits, new ErtsTrainer.Options { Network = Choices.Network, BatchSize = Choices.BatchSize, LearningRate = Choices.LearningRate, Seed = seedValue, Threads = parseResult.GetValue(threads) }, schedule),
+                Settings = TrainAndTest.Settings(splits, OptionsFor(Choices.Policies[^1]), schedule),
                 Runs = runs,
                 Explanations = explanations,
                 Notes = notes,

@@ -14,7 +14,7 @@ internal static class EvaluateCommand
         var model = ModelOption.Create();
         var data = new DatasetOptionSet();
         var split = SplitOption.Create();
-        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data (use the one the model was trained with).", DefaultValueFactory = _ => 42 };
+        var seed = DatasetOptionSet.CreateDataSeedOption();
         var output = OutputFolderOption.Create("evaluate");
 
         var command = new Command("evaluate", "Score a saved model on a dataset: macro-F1, accuracy, per-class F1, confusion matrix.");

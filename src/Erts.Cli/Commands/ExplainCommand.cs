@@ -21,7 +21,7 @@ internal static class ExplainCommand
             Description = "Position of the record in the split, when --record is not given.",
             DefaultValueFactory = _ => 0,
         }.AtLeast(0);
-        var seed = new Option<int>("--seed") { Description = "Seed of the synthetic data (use the one the model was trained with).", DefaultValueFactory = _ => 42 };
+        var seed = DatasetOptionSet.CreateDataSeedOption();
         var output = OutputFolderOption.Create("explain");
 
         var command = new Command("explain", "Explain one prediction: a PNG of the leads with the Grad-CAM profile shaded, the class and probability in the title.");
