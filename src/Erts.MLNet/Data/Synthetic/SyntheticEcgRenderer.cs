@@ -95,9 +95,7 @@ internal sealed class SyntheticEcgRenderer
         {
             float gain = Vector3.Dot(_leadVectors[lead], dipole) * _leadGain[lead];
             if (MathF.Abs(gain) < 1e-6f) continue;
-            var target = signal.AsSpan(lead * _samples + firstSample, waveform.Length);
-            for (int n = 0; n < target.Length; n++)
-                target[n] += gain * waveform[n];
+            SpanArithmetic.AddScaled(signal.AsSpan(lead * _samples + firstSample, waveform.Length), waveform, gain);
         }
     }
 
