@@ -191,11 +191,7 @@ public sealed class DatasetDownloader : IDisposable
                 progress?.Report(written, length, read);
             }
         }
-        catch (HttpRequestException e)
-        {
-            throw new DatasetDownloadException(uri, $"The connection broke while receiving {uri} after {written} bytes; run again to resume.", e);
-        }
-        catch (IOException e) when (e is not DatasetDownloadException)
+        catch (Exception e) when (e is HttpRequestException or IOException and not DatasetDownloadException)
         {
             throw new DatasetDownloadException(uri, $"The connection broke while receiving {uri} after {written} bytes; run again to resume.", e);
         }
