@@ -9,9 +9,17 @@ public static class NetworkFactory
     /// <param name="samples">Samples per lead, at least 1 (some backbones need a minimum length).</param>
     /// <param name="classes">Output classes, at least 2.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range for the backbone.</exception>
-    public static EcgNetwork Create(Backbone backbone, int leads, int samples, int classes) => backbone switch
+    public static EcgNetwork Create(Backbone backbone, int leads, int samples, int classes)
     {
-        Backbone.SmallCnn1d => new SmallCnn1d(leads, classes),
-        _ => throw new NotSupportedException($"Backbone {backbone} is not available yet."),
-    };
+        ArgumentOutOfRangeException.ThrowIfLessThan(leads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(classes, 2);
+        return backbone switch
+        {
+            Backbone.SmallCnn1d => new SmallCnn1d(leads, classes),
+            Backbone.ResNet1d => new ResNet1d(leads, classes),
+            Backbone.InceptionTime1d => new InceptionTime1d(leads, classes),
+            _ => throw new NotSupportedException($"Backbone {backbone} is not available yet."),
+        };
+    }
 }
