@@ -102,7 +102,12 @@ public sealed class TrainingLoop
             var report = new EpochReport(
                 epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)keptSoFar / train.Count,
                 outcome.ConfidenceSamples, outcome.GradCamSamples, outcome.ConfidenceSeconds, outcome.GradCamSeconds,
-                outcome.UpdateSeconds, validationClock.Elapsed.TotalSeconds, outcome.MeanLoss, macroF1, accuracy, learningRate);
+                outcome.UpdateSeconds, validationClock.Elapsed.TotalSeconds, outcome.MeanLoss, macroF1, accuracy, learningRate)
+            {
+                ReusedConfidenceSamples = outcome.ReusedConfidenceSamples,
+                ReusedFocusSamples = outcome.ReusedFocusSamples,
+                UpdateSteps = outcome.UpdateSteps,
+            };
             epochs.Add(report);
 
             // Without validation "best" is simply the latest finished epoch (kept so a cancellation can fall back to it).
