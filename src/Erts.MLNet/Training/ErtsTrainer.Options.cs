@@ -133,7 +133,8 @@ public sealed partial class ErtsTrainer
 
         /// <summary>
         /// Stops training within one batch; the best weights so far are kept and the last epoch checkpoint (see
-        /// <see cref="CheckpointDirectory"/>) stays intact. <c>mlContext.CancelExecution()</c> does the same.
+        /// <see cref="CheckpointDirectory"/>) stays intact. ML.NET's own cancellation (<c>MLContext.CancelExecution</c>,
+        /// internal in ML.NET 5 and called by AutoML on time-out) does the same.
         /// </summary>
         public CancellationToken CancellationToken { get; set; }
 

@@ -60,7 +60,8 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
     /// <exception cref="InvalidOperationException">No row has a label.</exception>
     /// <exception cref="TrainingCheckpointException"><see cref="Options.CheckpointDirectory"/> holds a checkpoint that is corrupt or of a different run.</exception>
     /// <remarks>
-    /// <see cref="Options.CancellationToken"/> and <c>mlContext.CancelExecution()</c> stop training within one batch:
+    /// <see cref="Options.CancellationToken"/> and ML.NET's cancellation of the context (<c>MLContext.CancelExecution</c>,
+    /// internal in ML.NET 5, used by AutoML) stop training within one batch:
     /// Fit then returns the model with the best weights so far and <see cref="TrainingReport.Cancelled"/> set, and
     /// a later Fit with the same <see cref="Options.CheckpointDirectory"/> (on a context that was not cancelled)
     /// resumes after the last finished epoch.

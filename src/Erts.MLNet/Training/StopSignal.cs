@@ -1,8 +1,8 @@
 namespace Erts.MLNet.Training;
 
 /// <summary>
-/// The two ways a user stops training: <see cref="ErtsTrainer.Options.CancellationToken"/> and ML.NET's
-/// <c>MLContext.CancelExecution()</c> (seen through the trainer's host). Checked before every batch.
+/// The two ways training is stopped: <see cref="ErtsTrainer.Options.CancellationToken"/> and ML.NET's
+/// cancellation of the context (<c>MLContext.CancelExecution</c>, seen through the trainer's host). Checked before every batch.
 /// </summary>
 /// <param name="token">The options' token.</param>
 /// <param name="hostCancelled">True once ML.NET cancelled the host; null outside ML.NET.</param>
