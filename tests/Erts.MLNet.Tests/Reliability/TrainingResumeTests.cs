@@ -24,26 +24,14 @@ public sealed class TrainingResumeTests : IDisposable
 
     // erts-smrd exercises everything that carries state: random draws (SMRD), Grad-CAM focus (from epoch 2),
     // AdamW moments, the learning-rate decay, BatchNorm statistics and the best-epoch choice.
-    private ErtsTrainer.Options Options(bool checkpoint = true) => new()
+    private ErtsTrainer.Options Options(bool checkpoint = true)
     {
-        Network = Backbone.SmallCnn1d,
-        SelectionPolicy = "erts-smrd",
-        Epochs = 4,
-        WarmupEpochs = 1,
-        CamDelayEpochs = 1,
-        RevisionStartEpoch = ErtsTrainer.Options.RevisionLastEpochOnly,
-        BatchSize = 32,
-        LearningRate = 3e-3,
-        Threads = 1,
-        ConfidenceThreshold = 0.7f,
-        CheckpointDirectory = checkpoint ? _folder : null,
-    };
-
-    private static SmallCnn1d NewNetwork()
-    {
-        torch.manual_seed(7);
-        return new SmallCnn1d(leads: 1, classes: ToyEcg.ClassNames.Length, width: 8);
+        var options = TrainingLoopTests.Options("erts-smrd", epochs: 4);
+        options.CheckpointDirectory = checkpoint ? _folder : null;
+        return options;
     }
+
+    private static SmallCnn1d NewNetwork() => TrainingLoopTests.NewNetwork();
 
     /// <summary>A stop source that trips before the given batch (0-based, counted over the whole run).</summary>
     private static Func<bool> StopBeforeBatch(int batch)
