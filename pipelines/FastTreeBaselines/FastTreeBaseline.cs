@@ -36,7 +36,10 @@ internal static class FastTreeBaseline
             ExampleWeightColumnName = "Weight",
             NumberOfThreads = threads,
         });
-        var pipeline = mlContext.Transforms.Conversion.MapValue("Weight", weights, "Label")
+        // Trainers skip rows with a NaN feature (an RR interval at a window's edge, an undefined sample entropy):
+        // impute the training mean instead.
+        var pipeline = mlContext.Transforms.ReplaceMissingValues("Features")
+            .Append(mlContext.Transforms.Conversion.MapValue("Weight", weights, "Label"))
             .Append(mlContext.Transforms.Conversion.MapValueToKey("Label"))
             .Append(mlContext.MulticlassClassification.Trainers.OneVersusAll(trees));
 

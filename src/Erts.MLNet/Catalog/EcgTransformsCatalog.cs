@@ -108,6 +108,7 @@ public sealed class EcgTransformsCatalog
     /// rules) on one lead, then RR intervals, QRS width, amplitudes and morphology of one beat
     /// (<see cref="EcgFeatureSet.Beat"/>), or heart-rate variability and median morphology of a strip
     /// (<see cref="EcgFeatureSet.Rhythm"/>), into a <c>Single</c> vector with <c>SlotNames</c>; NaN where undefined.
+    /// ML.NET trainers skip rows with a NaN feature, so follow it with <c>ReplaceMissingValues</c> as in the example.
     /// </summary>
     /// <param name="featureSet">Beat (a window around one beat) or rhythm (a strip) features; default rhythm.</param>
     /// <param name="leadName">Lead analysed, matched against <c>LeadNames</c>; null (default) for the first lead.</param>
@@ -117,6 +118,7 @@ public sealed class EcgTransformsCatalog
     /// <param name="inputColumnName">Signal column read; default "Signal". Needs the <c>SamplingRate</c> annotation.</param>
     /// <example><code>
     /// var pipeline = mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Rhythm)
+    ///     .Append(mlContext.Transforms.ReplaceMissingValues("Features"))
     ///     .Append(mlContext.Transforms.Conversion.MapValueToKey("Label"))
     ///     .Append(mlContext.MulticlassClassification.Trainers.OneVersusAll(mlContext.BinaryClassification.Trainers.FastTree()));
     /// </code></example>

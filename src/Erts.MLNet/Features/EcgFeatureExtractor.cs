@@ -5,8 +5,9 @@ namespace Erts.MLNet.Features;
 /// <summary>
 /// Computes the hand-made features of one ECG lead: R peaks with <see cref="RPeakDetector"/>, then the beat or rhythm
 /// features of <see cref="EcgFeatureSet"/>, one value per <see cref="SlotNames"/> entry. Values that a signal does not
-/// define (an RR interval with a single beat, a P wave before the window) are NaN, ML.NET's missing value, which
-/// FastTree handles. Immutable and thread-safe; one instance serves every row of a column.
+/// define (an RR interval with a single beat, a P wave before the window) are NaN, ML.NET's missing value; trainers
+/// skip rows with a missing feature, so impute them (<c>ReplaceMissingValues</c>) before training. Immutable and
+/// thread-safe; one instance serves every row of a column.
 /// </summary>
 public sealed class EcgFeatureExtractor
 {
