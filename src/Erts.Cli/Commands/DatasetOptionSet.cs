@@ -42,7 +42,7 @@ internal sealed class DatasetOptionSet
 
     /// <summary>The help text of every --cache option.</summary>
     public const string CacheDescription =
-        "Cache folder of downloaded datasets, holding <name>/<version>/ (default: $ERTS_DATA_CACHE, else ~/.cache/erts-mlnet or the OS's cache folder).";
+        "Cache folder of downloaded datasets, holding <physionet-name>/<version>/ (default: $ERTS_DATA_CACHE, else ~/.cache/erts-mlnet or the OS's cache folder).";
 
     /// <summary>Synthetic records per class.</summary>
     public Option<int> ExamplesPerClass { get; }
