@@ -90,10 +90,9 @@ public class DatasetsCommandTests
     [SkippableFact]
     public void Verify_AcceptsTheSharedMitdbCopy()
     {
-        string? shared = Environment.GetEnvironmentVariable("ERTS_SHARED_DATA");
-        Skip.If(string.IsNullOrEmpty(shared) || !Directory.Exists(Path.Combine(shared, "mitdb")), "set ERTS_SHARED_DATA to the real data folder to run this test");
+        string mitdb = Erts.MLNet.Tests.Infrastructure.RepositoryPaths.RequireDataset("mitdb");
 
-        var run = CliRun.Invoke("datasets", "verify", "mitdb", "--data", Path.Combine(shared!, "mitdb"));
+        var run = CliRun.Invoke("datasets", "verify", "mitdb", "--data", mitdb);
 
         Assert.Equal(ExitCodes.Success, run.ExitCode);
         Assert.Contains("match SHA256SUMS.txt", run.Output);
