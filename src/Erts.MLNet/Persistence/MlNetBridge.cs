@@ -21,7 +21,8 @@ namespace Erts.MLNet.Persistence
 {
     /// <summary>
     /// The only place that touches ML.NET internals. ML.NET 5 gives an external assembly no public way to write to a
-    /// <see cref="ModelSaveContext"/>, register a model loader, or build a <see cref="SchemaShape.Column"/>; these
+    /// <see cref="ModelSaveContext"/>, register a model loader, build a <see cref="SchemaShape.Column"/> or see that
+    /// <c>MLContext.CancelExecution()</c> was called; these
     /// members have kept their shape since ML.NET 1.0. Every member is resolved once, so a future ML.NET that changes
     /// them fails at first use with one clear <see cref="NotSupportedException"/> instead of deep inside a save.
     /// </summary>
@@ -31,6 +32,10 @@ namespace Erts.MLNet.Persistence
 
         private static readonly Lazy<Members> Resolved = new(Members.Resolve);
         private static readonly Dictionary<string, Assembly> RegisteredShims = new();
+
+        private static readonly Lazy<PropertyInfo> Cancelable = new(() =>
+            typeof(ICanSaveModel).Assembly.GetType("Microsoft.ML.Runtime.ICancelable")?.GetProperty("IsCanceled")
+            ?? throw Changed("Microsoft.ML.Runtime.ICancelable.IsCanceled missing"));
 
         /// <summary>Builds an ML.NET <c>VersionInfo</c> for a loader defined in <paramref name="loaderAssembly"/>.</summary>
         /// <param name="modelSignature">Exactly 8 characters, stored in the model header.</param>
@@ -109,6 +114,18 @@ namespace Erts.MLNet.Persistence
             var internalCatalog = catalog.GetType().GetInterfaces().SingleOrDefault(i => i.Name == "IInternalCatalog")
                 ?? throw Changed("IInternalCatalog is no longer implemented by " + catalog.GetType().Name);
             return (IHostEnvironment)internalCatalog.GetProperty("Environment")!.GetValue(catalog)!;
+        }
+
+        /// <summary>
+        /// True once <c>MLContext.CancelExecution()</c> has reached <paramref name="host"/>. ML.NET's own check
+        /// (<c>ICancelable.IsCanceled</c>, read by its internal <c>CheckAlive</c>) is internal; a host of a custom
+        /// environment that is not cancelable is never cancelled.
+        /// </summary>
+        public static Func<bool> CancellationProbe(IHost host)
+        {
+            var cancelable = Cancelable.Value;
+            if (!cancelable.DeclaringType!.IsInstanceOfType(host)) return static () => false;
+            return () => (bool)cancelable.GetValue(host)!;
         }
 
         private static void Invoke(Action action) => Invoke(() => { action(); return true; });

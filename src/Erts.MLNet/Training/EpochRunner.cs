@@ -12,9 +12,14 @@ namespace Erts.MLNet.Training;
 /// the policy's choice and the update on the kept rows. Owns the optimiser, its schedule and the seeded randomness.
 /// </summary>
 /// <remarks>
-/// Selection always works on the original mini-batches. What differs from the reference code, each behind an
+/// <para>Everything that carries from one epoch to the next is the network's state, the optimiser's (moments, steps,
+/// learning rate), which <see cref="SaveOptimizerState"/> writes, and the score cache when scores are reused, which
+/// <see cref="SaveScoreCache"/> writes; the shuffle and the policy's random draws are re-derived per epoch by
+/// <see cref="EpochRandom"/>, and pooled kept rows never outlive an epoch. That is what makes a resumed run
+/// identical to an uninterrupted one.</para>
+/// <para>Selection always works on the original mini-batches. What differs from the reference code, each behind an
 /// option: kept rows may be pooled into full-size updates (<see cref="KeptRowPool"/>), and confidences may be
-/// reused from a recent forward instead of a fresh pass (<see cref="ScoreCache"/>).
+/// reused from a recent forward instead of a fresh pass (<see cref="ScoreCache"/>).</para>
 /// </remarks>
 internal sealed class EpochRunner : IDisposable
 {
@@ -25,9 +30,8 @@ internal sealed class EpochRunner : IDisposable
     private readonly Device _device;
     private readonly Tensor? _classWeights;
     private readonly OptimizerHelper _optimizer;
-    private readonly optim.lr_scheduler.LRScheduler _learningRateSchedule;
-    private readonly Random _shuffleRandom;
-    private readonly Random _policyRandom;
+    private readonly double _learningRateDecay;
+    private readonly int _seed;
     private readonly int[] _order;
     private readonly bool _compactKeptRows;
     private readonly ScoreCache? _scoreCache;
@@ -44,11 +48,9 @@ internal sealed class EpochRunner : IDisposable
             ? tensor(ClassBalancedWeights.Compute(data.Labels, data.Classes, options.ClassBalancedBeta), device: device).DetachFromDisposeScope()
             : null;
         _optimizer = optim.AdamW(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        _learningRateSchedule = optim.lr_scheduler.ExponentialLR(_optimizer, options.LearningRateDecay);
-        // Separate streams: every policy sees the same batches for a seed, whatever randomness it consumes.
-        _shuffleRandom = new Random(options.Seed);
-        _policyRandom = new Random(unchecked(options.Seed + 1));
-        _order = Enumerable.Range(0, data.Count).ToArray();
+        _learningRateDecay = options.LearningRateDecay;
+        _seed = options.Seed;
+        _order = new int[data.Count];
         _compactKeptRows = options.CompactKeptRows;
         _scoreCache = options.ScoreReuseEpochs > 0 && policy.UsesConfidence ? new ScoreCache(data.Count, options.ScoreReuseEpochs) : null;
     }
@@ -56,30 +58,52 @@ internal sealed class EpochRunner : IDisposable
     /// <summary>Learning rate of the next epoch.</summary>
     public double LearningRate => _optimizer.ParamGroups.First().LearningRate;
 
-    /// <summary>Trains one epoch; stops between batches when <paramref name="cancellation"/> is signalled.</summary>
+    /// <summary>Trains one epoch; stops between batches once <paramref name="stop"/> is raised.</summary>
     /// <remarks>Pooled kept rows are flushed at the end of the epoch, so nothing is pending between epochs.</remarks>
-    public EpochOutcome Run(int epoch, TrainingPhase phase, CancellationToken cancellation)
+    public EpochOutcome Run(int epoch, TrainingPhase phase, StopSignal stop)
     {
         var outcome = new EpochOutcome();
         var pool = new KeptRowPool(_batchSize, _compactKeptRows);
-        _shuffleRandom.Shuffle(_order);
+        // The order is a function of (seed, epoch) alone, and the policy draws from a stream of its own, so every
+        // policy sees the same batches for a seed whatever randomness it consumes, and a resumed run sees them too.
+        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        EpochRandom.Create(_seed, EpochRandom.Stream.Shuffle, epoch).Shuffle(_order);
+        var policyRandom = EpochRandom.Create(_seed, EpochRandom.Stream.Policy, epoch);
         for (int start = 0; start < _order.Length; start += _batchSize)
         {
-            if (cancellation.IsCancellationRequested)
+            if (stop.IsRaised)
             {
                 outcome.Cancelled = true;
                 return outcome;
             }
             var rows = _order.AsSpan(start, Math.Min(_batchSize, _order.Length - start)).ToArray();
-            var kept = phase == TrainingPhase.Selection ? Select(rows, epoch, outcome) : rows;
+            var kept = phase == TrainingPhase.Selection ? Select(rows, epoch, policyRandom, outcome) : rows;
             foreach (var update in pool.Add(kept)) Update(update, epoch, outcome);
         }
         if (pool.Flush() is { } rest) Update(rest, epoch, outcome);
         return outcome;
     }
 
-    /// <summary>Multiplies the learning rate by the decay, after an epoch.</summary>
-    public void DecayLearningRate() => _learningRateSchedule.step();
+    /// <summary>Multiplies the learning rate by the decay, after an epoch (ExponentialLR's rule, lr ← lr · γ).</summary>
+    public void DecayLearningRate()
+    {
+        foreach (var group in _optimizer.ParamGroups) group.LearningRate *= _learningRateDecay;
+    }
+
+    /// <summary>Writes the optimiser's state: per parameter group its options (learning rate included), per parameter AdamW's step and moments.</summary>
+    public void SaveOptimizerState(BinaryWriter writer) => _optimizer.save_state_dict(writer);
+
+    /// <summary>Replaces the optimiser's state with one written by <see cref="SaveOptimizerState"/> for the same network.</summary>
+    /// <exception cref="InvalidDataException">The state is of another optimiser.</exception>
+    /// <exception cref="ArgumentException">The state has another number of parameter groups or parameters.</exception>
+    public void LoadOptimizerState(BinaryReader reader) => _optimizer.load_state_dict(reader);
+
+    /// <summary>Writes the score cache (an empty marker when scores are not reused).</summary>
+    public void SaveScoreCache(BinaryWriter writer) => ScoreCache.Write(writer, _scoreCache);
+
+    /// <summary>Replaces the score cache with one written by <see cref="SaveScoreCache"/> for the same run.</summary>
+    /// <exception cref="InvalidDataException">The stored cache does not fit this run (size, k, or presence).</exception>
+    public void LoadScoreCache(BinaryReader reader) => ScoreCache.Read(reader, _scoreCache);
 
     /// <inheritdoc />
     public void Dispose()
@@ -89,7 +113,7 @@ internal sealed class EpochRunner : IDisposable
     }
 
     // The policy's choice on one original mini-batch; returns the kept rows as training indices.
-    private int[] Select(int[] samples, int epoch, EpochOutcome outcome)
+    private int[] Select(int[] samples, int epoch, Random policyRandom, EpochOutcome outcome)
     {
         using var scope = NewDisposeScope();
         var confidence = _policy.UsesConfidence
@@ -98,7 +122,7 @@ internal sealed class EpochRunner : IDisposable
         _network.eval(); // Grad-CAM, if the policy asks for it, must not let BatchNorm couple the samples.
         var focus = new NetworkFocusSource(_network, _data, samples, _device, confidence, _scoreCache, epoch);
         var labels = samples.Select(sample => _data.Labels[sample]).ToArray();
-        var kept = _policy.Select(new SelectionBatch(epoch, labels, confidence.TrueClass, confidence.Predicted, focus, _policyRandom));
+        var kept = _policy.Select(new SelectionBatch(epoch, labels, confidence.TrueClass, confidence.Predicted, focus, policyRandom));
 
         outcome.GradCamSamples += focus.ComputedCount;
         outcome.ReusedFocusSamples += focus.ReusedCount;

@@ -173,7 +173,21 @@ public sealed partial class ErtsTrainer
         /// <summary>Receives a report after every epoch (on the training thread).</summary>
         public IProgress<EpochReport>? Progress { get; set; }
 
-        /// <summary>Stops training within one batch; the best checkpoint so far is kept.</summary>
+        /// <summary>
+        /// Stops training within one batch; the best weights so far are kept and the last epoch checkpoint (see
+        /// <see cref="CheckpointDirectory"/>) stays intact. ML.NET's own cancellation (<c>MLContext.CancelExecution</c>,
+        /// internal in ML.NET 5 and called by AutoML on time-out) does the same.
+        /// </summary>
         public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>
+        /// Folder for the training checkpoint, written atomically after every epoch (weights, optimiser state, random
+        /// state, best weights and report so far). When the folder already holds a checkpoint of the same run (same
+        /// options and data), training resumes from it and ends with the weights and report an uninterrupted run
+        /// would give (bit for bit on the same device and thread count); a checkpoint of a different run is an error
+        /// (<see cref="TrainingCheckpointException"/>) listing what differs. The checkpoint is kept after training,
+        /// so fitting again returns at once; delete it to start over. Null (default): no checkpoints.
+        /// </summary>
+        public string? CheckpointDirectory { get; set; }
     }
 }

@@ -58,11 +58,21 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type (the message names it and the fix).</exception>
     /// <exception cref="ArgumentException">The validation set does not match the training data.</exception>
     /// <exception cref="InvalidOperationException">No row has a label.</exception>
+    /// <exception cref="TrainingCheckpointException"><see cref="Options.CheckpointDirectory"/> holds a checkpoint that is corrupt or of a different run.</exception>
+    /// <remarks>
+    /// <see cref="Options.CancellationToken"/> and ML.NET's cancellation of the context (<c>MLContext.CancelExecution</c>,
+    /// internal in ML.NET 5, used by AutoML) stop training within one batch:
+    /// Fit then returns the model with the best weights so far and <see cref="TrainingReport.Cancelled"/> set, and
+    /// a later Fit with the same <see cref="Options.CheckpointDirectory"/> (on a context that was not cancelled)
+    /// resumes after the last finished epoch.
+    /// </remarks>
     public ErtsTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var columns = TrainingColumns.Bind(input.Schema, _options);
-        using var channel = _env.Start("ERTS training");
+        // A host of our own: MLContext.CancelExecution() cancels the hosts registered under it.
+        var host = _env.Register(nameof(ErtsTrainer));
+        using var channel = host.Start("ERTS training");
         void Log(string line) => channel.Info(MessageSensitivity.None, "{0}", line);
 
         var (all, skipped) = TrainingDataReader.Read(input, columns);
@@ -79,7 +89,7 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         TrainingReport report;
         try
         {
-            report = new TrainingLoop(_options, Log).Run(network, train, validation);
+            report = new TrainingLoop(_options, Log, MlNetBridge.CancellationProbe(host)).Run(network, train, validation);
         }
         catch
         {
@@ -87,6 +97,9 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
             throw;
         }
         LastReport = report;
+        if (report.Cancelled)
+            channel.Warning(MessageSensitivity.None, "Training was cancelled after {0} of {1} epochs; the model holds the best weights so far.",
+                report.Epochs.Count, _options.Epochs);
         var description = new ModelDescription(_options.Network, columns.Leads, columns.Samples, columns.ClassNames,
             _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName);
         return new ErtsTransformer(network, description, report);

@@ -9,7 +9,7 @@ internal static partial class OptionsValidation
 {
     /// <summary>Throws on the first option out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range or names an unknown policy.</exception>
-    /// <exception cref="ArgumentException">The device is malformed or CUDA is not available.</exception>
+    /// <exception cref="ArgumentException">The device is malformed, CUDA is not available, or the checkpoint folder is blank.</exception>
     public static void Validate(ErtsTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -32,6 +32,8 @@ internal static partial class OptionsValidation
         Require(SelectionPolicies.Names.Contains(options.SelectionPolicy, StringComparer.OrdinalIgnoreCase),
             nameof(options.SelectionPolicy), options.SelectionPolicy, $"must be one of {string.Join(", ", SelectionPolicies.Names)}");
         ValidateDevice(options.Device);
+        if (options.CheckpointDirectory is not null)
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.CheckpointDirectory, nameof(options.CheckpointDirectory));
     }
 
     private static void ValidateDevice(string device)

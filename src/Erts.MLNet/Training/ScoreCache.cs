@@ -71,4 +71,38 @@ internal sealed class ScoreCache
     {
         if (_epoch[sample] == epoch) _focus[sample] = focus;
     }
+
+    /// <summary>Writes <paramref name="cache"/>'s entries, or a marker for "no cache".</summary>
+    public static void Write(BinaryWriter writer, ScoreCache? cache)
+    {
+        writer.Write(cache?.Count ?? -1);
+        if (cache is null) return;
+        writer.Write(cache.MaxAgeEpochs);
+        for (int i = 0; i < cache.Count; i++)
+        {
+            writer.Write(cache._confidence[i]);
+            writer.Write(cache._predicted[i]);
+            writer.Write(cache._focus[i]);
+            writer.Write(cache._epoch[i]);
+        }
+    }
+
+    /// <summary>Reads what <see cref="Write"/> wrote into <paramref name="cache"/>, which must have the same shape (or both be absent).</summary>
+    /// <exception cref="InvalidDataException">The stored cache is absent, present, or sized differently from <paramref name="cache"/>.</exception>
+    public static void Read(BinaryReader reader, ScoreCache? cache)
+    {
+        int count = reader.ReadInt32();
+        int maxAge = count < 0 ? 0 : reader.ReadInt32();
+        if ((cache?.Count ?? -1) != count || (cache?.MaxAgeEpochs ?? 0) != maxAge)
+            throw new InvalidDataException(
+                $"stored score cache has {count} samples and k = {maxAge}; this run needs {cache?.Count ?? -1} and k = {cache?.MaxAgeEpochs ?? 0} (-1: no cache)");
+        if (cache is null) return;
+        for (int i = 0; i < count; i++)
+        {
+            cache._confidence[i] = reader.ReadSingle();
+            cache._predicted[i] = reader.ReadInt32();
+            cache._focus[i] = reader.ReadSingle();
+            cache._epoch[i] = reader.ReadInt32();
+        }
+    }
 }

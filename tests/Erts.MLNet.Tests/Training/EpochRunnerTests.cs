@@ -1,5 +1,6 @@
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
+using Erts.MLNet.Tests.Reliability;
 using Erts.MLNet.Training;
 using TorchSharp;
 
@@ -127,6 +128,42 @@ public class EpochRunnerTests
             Assert.True(tensor.equal(secondState[name]).all().item<bool>(), $"{name} differs");
     }
 
+    [Fact]
+    public void Run_ResumedMidSelection_EqualsUninterruptedRunExactly_WithCompactionAndScoreReuse()
+    {
+        // The score cache carries from epoch to epoch, so it must travel in the checkpoint for the resumed run to match.
+        const int batchesPerEpoch = 8; // 240 rows / 32
+        var folder = Directory.CreateTempSubdirectory("erts-speed-resume-").FullName;
+        try
+        {
+            ErtsTrainer.Options ResumableOptions(string? checkpointDirectory)
+            {
+                var options = Options(compact: true, scoreReuseEpochs: 2, epochs: 5);
+                options.CheckpointDirectory = checkpointDirectory;
+                return options;
+            }
+            var straightNetwork = NewNetwork();
+            var straight = Run(ResumableOptions(null), straightNetwork);
+
+            int checks = 0;
+            var interrupted = new TrainingLoop(ResumableOptions(folder), log: null, () => checks++ >= 3 * batchesPerEpoch + 5)
+                .Run(NewNetwork(), Train, Validation);
+            Assert.Equal(3, interrupted.Epochs.Count);
+            var resumedNetwork = NewNetwork();
+            var resumed = Run(ResumableOptions(folder), resumedNetwork);
+
+            TrainingResumeTests.AssertSameRun(straight, resumed);
+            Assert.Equal(straight.Epochs.Select(e => (e.ReusedConfidenceSamples, e.ReusedFocusSamples, e.UpdateSteps)),
+                resumed.Epochs.Select(e => (e.ReusedConfidenceSamples, e.ReusedFocusSamples, e.UpdateSteps)));
+            Assert.Contains(resumed.Epochs, e => e.Epoch >= 3 && e.ReusedConfidenceSamples > 0);
+            TrainingResumeTests.AssertSameWeights(straightNetwork, resumedNetwork);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static (List<(int Count, int[] Labels, int[] Kept)> Batches, List<EpochOutcome> Outcomes) RunRecorded(bool compact)
     {
         var policy = new RecordingPolicy(new Srd());
@@ -134,7 +171,7 @@ public class EpochRunnerTests
         var network = NewNetwork();
         using var runner = new EpochRunner(network, Train, policy, options, torch.CPU);
         // Late epochs, so SRD keeps floor(0.99^e x 32) = 19 or 18 rows of a full batch.
-        var outcomes = Enumerable.Range(50, 2).Select(epoch => runner.Run(epoch, TrainingPhase.Selection, CancellationToken.None)).ToList();
+        var outcomes = Enumerable.Range(50, 2).Select(epoch => runner.Run(epoch, TrainingPhase.Selection, new StopSignal(CancellationToken.None, hostCancelled: null))).ToList();
         return (policy.Batches, outcomes);
     }
 
