@@ -64,7 +64,11 @@ public sealed class SelectionEpochCostBenchmark : IBenchmark
             var runs = Configurations.ToDictionary(c => c, _ => new List<EpochCost>());
             for (int repeat = 0; repeat < repeats; repeat++)
                 foreach (var configuration in Configurations)
-                    runs[configuration].Add(Measure(backbone, warmedUp, data, configuration, measuredEpochs, settleEpochs, context.Threads));
+                {
+                    var cost = Measure(backbone, warmedUp, data, configuration, measuredEpochs, settleEpochs, context.Threads);
+                    runs[configuration].Add(cost);
+                    Console.WriteLine($"  run {repeat + 1}/{repeats} {configuration.Name}: {cost.Seconds:F2} s per epoch, kept {cost.KeptFraction:P0}");
+                }
 
             double fullSeconds = Median(runs[Configurations[0]].Select(r => r.Seconds));
             Console.WriteLine($"{backbone}, {records} records of {data.Leads} leads x {data.Samples} samples:");

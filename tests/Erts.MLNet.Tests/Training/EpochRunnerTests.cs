@@ -11,28 +11,17 @@ public class EpochRunnerTests
     private static readonly EcgTensorData Train = ToyEcg.Make(perClass: 80, seed: 1).Data;
     private static readonly EcgTensorData Validation = ToyEcg.Make(perClass: 20, seed: 2).Data;
 
-    // W = 1, C0 = 0, revision in the last epoch: epochs 1..4 select, the focus filter runs from epoch 1.
-    private static ErtsTrainer.Options Options(bool compact, int scoreReuseEpochs, int epochs = 6) => new()
+    // TrainingLoopTests' schedule with C0 = 0: epochs 1..4 select, the focus filter runs from epoch 1.
+    private static ErtsTrainer.Options Options(bool compact, int scoreReuseEpochs, int epochs = 6)
     {
-        Network = Backbone.SmallCnn1d,
-        SelectionPolicy = "erts-dbpd",
-        Epochs = epochs,
-        WarmupEpochs = 1,
-        CamDelayEpochs = 0,
-        RevisionStartEpoch = ErtsTrainer.Options.RevisionLastEpochOnly,
-        BatchSize = 32,
-        LearningRate = 3e-3,
-        Threads = 1,
-        ConfidenceThreshold = 0.7f,
-        CompactKeptRows = compact,
-        ScoreReuseEpochs = scoreReuseEpochs,
-    };
-
-    private static SmallCnn1d NewNetwork()
-    {
-        torch.manual_seed(7);
-        return new SmallCnn1d(leads: 1, classes: ToyEcg.ClassNames.Length, width: 8);
+        var options = TrainingLoopTests.Options("erts-dbpd", epochs);
+        options.CamDelayEpochs = 0;
+        options.CompactKeptRows = compact;
+        options.ScoreReuseEpochs = scoreReuseEpochs;
+        return options;
     }
+
+    private static SmallCnn1d NewNetwork() => TrainingLoopTests.NewNetwork();
 
     private static TrainingReport Run(ErtsTrainer.Options options, SmallCnn1d? network = null) =>
         new TrainingLoop(options).Run(network ?? NewNetwork(), Train, Validation);
