@@ -1,4 +1,7 @@
+using System.Diagnostics;
 using Erts.MLNet.Networks;
+using Erts.MLNet.Selection;
+using TorchSharp;
 
 namespace Erts.MLNet.Training;
 
@@ -6,25 +9,143 @@ namespace Erts.MLNet.Training;
 /// Trains an <see cref="EcgNetwork"/> on materialised data with the selection policy named in the options, keeping
 /// the weights of the epoch with the best validation macro-F1. Knows nothing about ML.NET.
 /// </summary>
+/// <remarks>
+/// Per epoch: shuffle (seeded); per mini-batch, in the selection phase only, a no-grad eval forward gives the
+/// true-class confidences and the trunk activations that Grad-CAM reuses, the policy picks the rows, and only
+/// those get forward + backward + an AdamW step (warm-up and revision epochs train every row without the extra
+/// pass). After each epoch: validate, keep the best weights in memory, decay the learning rate. Every batch runs
+/// in its own dispose scope, so native memory stays flat across epochs.
+/// </remarks>
 public sealed class TrainingLoop
 {
+    private const int ValidationBatchSize = 256;
+
     private readonly ErtsTrainer.Options _options;
     private readonly Action<string>? _log;
+    private readonly PhaseSchedule _schedule;
 
     /// <summary>Creates the loop.</summary>
     /// <param name="options">Schedule, optimiser, policy and loss settings; validated here.</param>
     /// <param name="log">Receives one line per epoch (e.g. an ML.NET channel); may be null.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it, the rule and the value.</exception>
+    /// <exception cref="ArgumentException">The device is malformed, or CUDA was asked for and is not available.</exception>
     public TrainingLoop(ErtsTrainer.Options options, Action<string>? log = null)
     {
+        OptionsValidation.Validate(options);
         _options = options;
         _log = log;
+        _schedule = PhaseSchedule.FromOptions(options);
+        Policy = SelectionPolicies.Create(options.SelectionPolicy, options);
     }
+
+    /// <summary>The selection policy built from the options.</summary>
+    public ISelectionPolicy Policy { get; }
 
     /// <summary>Trains <paramref name="network"/> in place; on return it holds the kept (best) weights, in eval mode.</summary>
     /// <param name="network">An untrained (or partly trained) network whose input shape matches the data.</param>
     /// <param name="train">Training data.</param>
     /// <param name="validation">Validation data for checkpoint selection, or null (the last epoch's weights are kept).</param>
-    /// <returns>The per-epoch report.</returns>
-    public TrainingReport Run(EcgNetwork network, EcgTensorData train, EcgTensorData? validation) =>
-        throw new NotImplementedException();
+    /// <returns>The per-epoch report. When cancelled it covers the finished epochs, and the network holds the best
+    /// of them (its current weights if none finished).</returns>
+    /// <exception cref="ArgumentException">The validation data's leads, samples or classes differ from the training data's.</exception>
+    public TrainingReport Run(EcgNetwork network, EcgTensorData train, EcgTensorData? validation)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(train);
+        if (validation is { Count: 0 }) validation = null;
+        RequireSameShape(train, validation);
+
+        var wallClock = Stopwatch.StartNew();
+        int threadsBefore = torch.get_num_threads();
+        if (_options.Threads is int threads) torch.set_num_threads(threads);
+        try
+        {
+            return Train(network, train, validation, wallClock);
+        }
+        finally
+        {
+            // Thread count is process-wide state: give the host back what it had.
+            if (_options.Threads is not null) torch.set_num_threads(threadsBefore);
+        }
+    }
+
+    private TrainingReport Train(EcgNetwork network, EcgTensorData train, EcgTensorData? validation, Stopwatch wallClock)
+    {
+        torch.manual_seed(_options.Seed);
+        var device = torch.device(_options.Device);
+        network.to(device);
+        using var runner = new EpochRunner(network, train, Policy, _options, device);
+        using var best = new BestCheckpoint();
+        var epochs = new List<EpochReport>();
+        var observations = new List<FocusObservation>();
+        double bestMacroF1 = double.NegativeInfinity;
+        long keptSoFar = 0;
+        bool cancelled = false;
+
+        for (int epoch = 0; epoch < _options.Epochs; epoch++)
+        {
+            var phase = _schedule.PhaseOf(epoch);
+            double learningRate = runner.LearningRate;
+            var outcome = runner.Run(epoch, phase, _options.CancellationToken);
+            if (outcome.Cancelled)
+            {
+                cancelled = true;
+                break;
+            }
+
+            keptSoFar += outcome.Kept;
+            observations.AddRange(outcome.Observations);
+            var validationClock = Stopwatch.StartNew();
+            var (macroF1, accuracy) = validation is null
+                ? (double.NaN, double.NaN)
+                : ClassificationMetrics.Compute(validation.Labels, EcgBatches.Predict(network, validation, device, ValidationBatchSize), validation.Classes);
+            var report = new EpochReport(
+                epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)keptSoFar / train.Count,
+                outcome.ConfidenceSamples, outcome.GradCamSamples, outcome.ConfidenceSeconds, outcome.GradCamSeconds,
+                outcome.UpdateSeconds, validationClock.Elapsed.TotalSeconds, outcome.MeanLoss, macroF1, accuracy, learningRate);
+            epochs.Add(report);
+
+            // Without validation "best" is simply the latest finished epoch (kept so a cancellation can fall back to it).
+            if (validation is null || macroF1 > bestMacroF1)
+            {
+                bestMacroF1 = macroF1;
+                best.Capture(network, epoch);
+            }
+            _options.Progress?.Report(report);
+            _log?.Invoke(Describe(report));
+            runner.DecayLearningRate();
+        }
+
+        best.Restore(network);
+        network.eval();
+        return new TrainingReport
+        {
+            Policy = Policy.Name,
+            Network = _options.Network,
+            TrainingSetSize = train.Count,
+            ValidationSetSize = validation?.Count ?? 0,
+            Threads = torch.get_num_threads(),
+            Seed = _options.Seed,
+            Epochs = epochs,
+            FocusObservations = observations,
+            BestEpoch = best.Epoch,
+            WallClockSeconds = wallClock.Elapsed.TotalSeconds,
+            Cancelled = cancelled,
+        };
+    }
+
+    private string Describe(EpochReport e) =>
+        $"epoch {e.Epoch + 1}/{_options.Epochs} [{e.Phase}] kept {e.SamplesKept}/{e.SamplesSeen} ({e.KeptFraction:P0}), " +
+        $"effective epochs {e.CumulativeEffectiveEpochs:F2}, loss {e.TrainLoss:F4}, val macro-F1 {e.ValidationMacroF1:F4}, " +
+        $"val accuracy {e.ValidationAccuracy:F4}, lr {e.LearningRate:G3}, {e.TotalSeconds:F1}s " +
+        $"(confidence {e.ConfidenceSeconds:F1}s, Grad-CAM {e.GradCamSeconds:F1}s on {e.GradCamSamples}, update {e.UpdateSeconds:F1}s, validation {e.ValidationSeconds:F1}s)";
+
+    private static void RequireSameShape(EcgTensorData train, EcgTensorData? validation)
+    {
+        if (validation is null) return;
+        if (validation.Leads != train.Leads || validation.Samples != train.Samples || validation.Classes != train.Classes)
+            throw new ArgumentException(
+                $"Validation data is {validation.Leads} leads x {validation.Samples} samples with {validation.Classes} classes; " +
+                $"training data is {train.Leads} x {train.Samples} with {train.Classes}. They must match.", nameof(validation));
+    }
 }

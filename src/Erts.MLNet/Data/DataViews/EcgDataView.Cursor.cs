@@ -1,0 +1,106 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Erts.MLNet.Data.DataViews;
+
+public sealed partial class EcgDataView
+{
+    /// <summary>Reads one example per <see cref="MoveNext"/> from a fresh enumeration of the source.</summary>
+    private sealed class Cursor : DataViewRowCursor
+    {
+        private readonly EcgDataView _view;
+        private readonly bool[] _active;
+        private IEnumerator<EcgExample>? _examples;
+        private EcgExample? _current;
+        private long _position = -1;
+
+        public Cursor(EcgDataView view, IEnumerable<DataViewSchema.Column> columnsNeeded)
+        {
+            _view = view;
+            _active = new bool[view.Schema.Count];
+            foreach (var column in columnsNeeded ?? [])
+                _active[column.Index] = true;
+            _examples = view._source().GetEnumerator();
+        }
+
+        public override DataViewSchema Schema => _view.Schema;
+
+        public override long Position => _position;
+
+        public override long Batch => 0;
+
+        public override bool IsColumnActive(DataViewSchema.Column column) => _active[column.Index];
+
+        public override bool MoveNext()
+        {
+            if (_examples == null) return false;
+            if (!_examples.MoveNext())
+            {
+                Release();
+                return false;
+            }
+            var example = _examples.Current ?? throw new InvalidDataException($"The source yielded a null example at row {_position + 1}.");
+            _view.Shape.Check(example);
+            _current = example;
+            _position++;
+            return true;
+        }
+
+        public override ValueGetter<DataViewRowId> GetIdGetter() =>
+            (ref DataViewRowId value) => value = new DataViewRowId((ulong)CurrentRowPosition(), 0);
+
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
+        {
+            if (column.Index >= _active.Length || !ReferenceEquals(Schema[column.Index].Type, column.Type))
+                throw new ArgumentOutOfRangeException(nameof(column), column.Name, "The column does not belong to this cursor's schema.");
+            if (!_active[column.Index])
+                throw new InvalidOperationException($"Column '{column.Name}' was not requested when the cursor was created.");
+
+            Delegate getter = column.Name switch
+            {
+                EcgColumns.Signal => SignalGetter(),
+                EcgColumns.Label => TextGetter(e => e.Label),
+                EcgColumns.RecordId => TextGetter(e => e.RecordId),
+                EcgColumns.PatientId => TextGetter(e => e.PatientId ?? string.Empty),
+                EcgColumns.SamplingRate => (ValueGetter<float>)((ref float value) => value = CurrentExample().SamplingRate),
+                _ => throw new ArgumentOutOfRangeException(nameof(column), column.Name, "Unknown column."),
+            };
+            return getter as ValueGetter<TValue>
+                ?? throw new InvalidOperationException(
+                    $"Column '{column.Name}' has type {column.Type}; GetGetter<{typeof(TValue).Name}> does not match it (use {column.Type.RawType.Name}).");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) Release();
+            base.Dispose(disposing);
+        }
+
+        private ValueGetter<VBuffer<float>> SignalGetter() => (ref VBuffer<float> value) =>
+        {
+            var signal = CurrentExample().Signal;
+            var editor = VBufferEditor.Create(ref value, signal.Length);
+            signal.AsSpan().CopyTo(editor.Values);
+            value = editor.Commit();
+        };
+
+        private ValueGetter<ReadOnlyMemory<char>> TextGetter(Func<EcgExample, string> read) =>
+            (ref ReadOnlyMemory<char> value) => value = read(CurrentExample()).AsMemory();
+
+        private EcgExample CurrentExample() =>
+            _current ?? throw new InvalidOperationException("The cursor is not on a row: call MoveNext first and stop when it returns false.");
+
+        private long CurrentRowPosition()
+        {
+            CurrentExample();
+            return _position;
+        }
+
+        private void Release()
+        {
+            _examples?.Dispose();
+            _examples = null;
+            _current = null;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.ML;
+
+namespace Erts.MLNet.Data.DataViews;
+
+/// <summary>
+/// A lazy <see cref="IDataView"/> over any re-enumerable source of <see cref="EcgExample"/>: each cursor enumerates
+/// the source afresh and reads one example per row, so a dataset larger than memory streams through.
+/// </summary>
+/// <remarks>
+/// <para>Columns (see <see cref="EcgColumns"/>): <c>Signal</c> <c>Vector&lt;Single, leads, samples&gt;</c> in mV,
+/// lead-major, annotated with <c>LeadNames</c> and <c>SamplingRate</c>; <c>Label</c>, <c>RecordId</c>,
+/// <c>PatientId</c> (Text, empty when unknown); <c>SamplingRate</c> (Single, Hz).</para>
+/// <para>Every example is checked against the declared shape when the cursor reaches it; one that does not fit raises
+/// <see cref="EcgShapeException"/> naming the record. Rows come in source order (shuffling is not supported:
+/// <see cref="CanShuffle"/> is false; cache the view and shuffle downstream if needed).</para>
+/// </remarks>
+public sealed partial class EcgDataView : IDataView
+{
+    private readonly Func<IEnumerable<EcgExample>> _source;
+    private readonly long? _rowCount;
+
+    private EcgDataView(Func<IEnumerable<EcgExample>> source, EcgSignalShape shape, long? rowCount)
+    {
+        _source = source;
+        _rowCount = rowCount;
+        Shape = shape;
+        Schema = EcgSchema.Create(shape);
+    }
+
+    /// <summary>Creates a lazy view over a source enumerated once per cursor.</summary>
+    /// <param name="source">Returns a fresh enumeration of the examples each time it is called.</param>
+    /// <param name="leads">Leads of every example, at least 1.</param>
+    /// <param name="samples">Samples per lead of every example, at least 1.</param>
+    /// <param name="leadNames">One name per lead, in signal order.</param>
+    /// <param name="samplingRate">Samples per second per lead of every example (Hz).</param>
+    /// <param name="rowCount">Number of examples when known (reported by <see cref="GetRowCount"/>), else null.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A count or the rate is not positive.</exception>
+    /// <exception cref="ArgumentException"><paramref name="leadNames"/> does not have one name per lead.</exception>
+    public static EcgDataView Create(Func<IEnumerable<EcgExample>> source, int leads, int samples,
+        IReadOnlyList<string> leadNames, float samplingRate, long? rowCount = null) =>
+        Create(source, new EcgSignalShape(leads, samples, leadNames, samplingRate), rowCount);
+
+    /// <summary>Creates a lazy view over a source enumerated once per cursor.</summary>
+    /// <param name="source">Returns a fresh enumeration of the examples each time it is called.</param>
+    /// <param name="shape">The shape every example has.</param>
+    /// <param name="rowCount">Number of examples when known, else null.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is negative.</exception>
+    public static EcgDataView Create(Func<IEnumerable<EcgExample>> source, EcgSignalShape shape, long? rowCount = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(shape);
+        if (rowCount < 0) throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, "The row count cannot be negative.");
+        return new EcgDataView(source, shape, rowCount);
+    }
+
+    /// <summary>
+    /// Creates a view over examples held in memory; the row count is known. The shape is taken from the first example
+    /// unless given, and every example is checked against it now.
+    /// </summary>
+    /// <param name="examples">The examples (not copied).</param>
+    /// <param name="shape">The shape every example has; null to take it from the first example.</param>
+    /// <exception cref="ArgumentException"><paramref name="examples"/> is empty and no shape is given.</exception>
+    /// <exception cref="EcgShapeException">An example does not have the shape.</exception>
+    public static EcgDataView FromList(IReadOnlyList<EcgExample> examples, EcgSignalShape? shape = null)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        if (shape == null)
+        {
+            if (examples.Count == 0)
+                throw new ArgumentException("Cannot infer the signal shape from an empty list; pass the shape.", nameof(examples));
+            var first = examples[0];
+            shape = new EcgSignalShape(first.Leads, first.Length, first.LeadNames, first.SamplingRate);
+        }
+        foreach (var example in examples) shape.Check(example);
+        return new EcgDataView(() => examples, shape, examples.Count);
+    }
+
+    /// <summary>The shape of every row's signal.</summary>
+    public EcgSignalShape Shape { get; }
+
+    /// <inheritdoc />
+    public DataViewSchema Schema { get; }
+
+    /// <summary>False: rows come in source order.</summary>
+    public bool CanShuffle => false;
+
+    /// <summary>The number of rows when it was given or is known (in-memory list), else null.</summary>
+    public long? GetRowCount() => _rowCount;
+
+    /// <summary>A cursor that enumerates the source once, in order.</summary>
+    /// <param name="columnsNeeded">The columns whose getters will be asked for.</param>
+    /// <param name="rand">Ignored: this view cannot shuffle.</param>
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) =>
+        new Cursor(this, columnsNeeded);
+
+    /// <summary>One cursor (the source is a single sequential stream), whatever <paramref name="n"/> asks.</summary>
+    /// <param name="columnsNeeded">The columns whose getters will be asked for.</param>
+    /// <param name="n">Suggested number of cursors; ignored.</param>
+    /// <param name="rand">Ignored: this view cannot shuffle.</param>
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [GetRowCursor(columnsNeeded, rand)];
+}

@@ -1,0 +1,88 @@
+using Erts.MLNet.Data.Wfdb;
+
+namespace Erts.MLNet.Data.Datasets;
+
+/// <summary>
+/// PhysioNet/CinC Challenge 2017: single-lead 300 Hz hand-held ECGs of 9-61 s labelled N (normal), A (atrial
+/// fibrillation), O (other rhythm) or ~ (too noisy) in <c>REFERENCE.csv</c>; cropped or zero-padded to a fixed
+/// length; split by a seeded stratified split (the challenge publishes no patient ids, so PatientId is null).
+/// </summary>
+/// <remarks>
+/// The headers of this set carry 0 as every checksum and, in about 1 record in 20, an initial value that is not the
+/// first stored sample (challenge README); reads therefore default to <see cref="WfdbReadOptions.Informative"/>.
+/// </remarks>
+public sealed class Cinc2017Database
+{
+    /// <summary>The four labels.</summary>
+    public static IReadOnlyList<string> Labels { get; } = ["N", "A", "O", "~"];
+
+    private readonly Options options;
+
+    /// <summary>Reads the label file of a CinC 2017 folder and assigns splits.</summary>
+    /// <param name="folder">Folder holding <c>REFERENCE.csv</c> and the <c>.hea</c>/<c>.mat</c> records.</param>
+    /// <param name="options">Length, split and label file; defaults when null.</param>
+    /// <exception cref="DataFormatException">The label file is missing or malformed, or has a label other than N, A, O, ~.</exception>
+    public Cinc2017Database(string folder, Options? options = null)
+    {
+        this.options = options ?? new Options();
+        Folder = folder;
+        string path = Path.Combine(folder, this.options.ReferenceFile);
+        var labelled = new List<(string, string)>();
+        foreach (CsvFile.Row row in CsvFile.Read(path))
+        {
+            string record = row.Fields[0].Trim();
+            string label = CsvFile.Field(row, 1, "label", path).Trim();
+            if (!Labels.Contains(label))
+                throw new DataFormatException(path, row.Line, "label", $"unknown label '{label}' for record '{record}'; expected one of N, A, O, ~");
+            labelled.Add((record, label));
+        }
+        Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
+    }
+
+    /// <summary>The dataset folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>Every labelled record with its split, in the label file's order.</summary>
+    public IReadOnlyList<LabelledRecord> Records { get; }
+
+    /// <summary>The examples of a split (1 lead, mV, 300 Hz), read record by record.</summary>
+    /// <param name="split">Which part.</param>
+    /// <exception cref="WfdbFormatException">A record's files are missing or malformed.</exception>
+    public IEnumerable<EcgExample> Load(DatasetSplit split = DatasetSplit.All) =>
+        FixedLengthRecordReader.Load(Folder, Records, split, options.Length, options.Crop, options.ReadOptions);
+
+    /// <summary>Settings of a <see cref="Cinc2017Database"/>.</summary>
+    public sealed record Options
+    {
+        /// <summary>Default values.</summary>
+        public static class Defaults
+        {
+            /// <summary>9000 samples: 30 s at 300 Hz (the median record is 30 s).</summary>
+            public const int Length = 9000;
+
+            /// <summary>Seed 42.</summary>
+            public const int Seed = 42;
+
+            /// <summary>The updated labels (same distribution as PhysioNet's REFERENCE-v3).</summary>
+            public const string ReferenceFile = "REFERENCE.csv";
+        }
+
+        /// <summary>Samples per example: longer records are cropped, shorter ones zero-padded; null keeps each record's length. Default 9000.</summary>
+        public int? Length { get; init; } = Defaults.Length;
+
+        /// <summary>Which part of a longer record is kept. Default <see cref="CropPosition.Start"/>.</summary>
+        public CropPosition Crop { get; init; } = CropPosition.Start;
+
+        /// <summary>Train / validation / test shares of each label. Default 80 / 10 / 10.</summary>
+        public SplitFractions Fractions { get; init; } = SplitFractions.Default;
+
+        /// <summary>Seed of the stratified split. Default 42.</summary>
+        public int Seed { get; init; } = Defaults.Seed;
+
+        /// <summary>Label file name in the folder (<c>record,label</c> rows, no header). Default "REFERENCE.csv".</summary>
+        public string ReferenceFile { get; init; } = Defaults.ReferenceFile;
+
+        /// <summary>What signal reads verify. Default <see cref="WfdbReadOptions.Informative"/> (see the class remarks).</summary>
+        public WfdbReadOptions ReadOptions { get; init; } = WfdbReadOptions.Informative;
+    }
+}

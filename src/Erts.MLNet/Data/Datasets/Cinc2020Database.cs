@@ -1,0 +1,90 @@
+using System.Globalization;
+using Erts.MLNet.Data.Wfdb;
+
+namespace Erts.MLNet.Data.Datasets;
+
+/// <summary>
+/// A set in the PhysioNet/CinC Challenge 2020 layout (CPSC 2018, Georgia 12-lead, ...): WFDB records whose
+/// headers carry the diagnoses as a <c>#Dx: code,code</c> comment of SNOMED CT codes, mapped to the 8 classes of
+/// <see cref="Cinc2020Classes"/>; 12 leads cropped or zero-padded to a fixed length; seeded stratified split.
+/// </summary>
+public sealed class Cinc2020Database
+{
+    private readonly Options options;
+
+    /// <summary>Reads every header of the folder (from <c>RECORDS</c>, else all <c>*.hea</c>) and assigns splits.</summary>
+    /// <param name="folder">Folder of <c>.hea</c> and <c>.mat</c> (or <c>.dat</c>) files.</param>
+    /// <param name="options">Length and split; defaults when null.</param>
+    /// <exception cref="WfdbFormatException">A header is malformed, or lacks a <c>#Dx</c> line, or has a code that is not a number.</exception>
+    public Cinc2020Database(string folder, Options? options = null)
+    {
+        if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"dataset folder '{folder}' does not exist");
+        this.options = options ?? new Options();
+        Folder = folder;
+        string list = Path.Combine(folder, "RECORDS");
+        IEnumerable<string> names = File.Exists(list)
+            ? File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0)
+            : Directory.EnumerateFiles(folder, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal);
+        var labelled = names.Select(n => (n, Cinc2020Classes.Of(DiagnosisCodes(WfdbHeader.Read(Path.Combine(folder, n + ".hea")))))).ToArray();
+        Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
+    }
+
+    /// <summary>The dataset folder.</summary>
+    public string Folder { get; }
+
+    /// <summary>Every record with its class and split.</summary>
+    public IReadOnlyList<LabelledRecord> Records { get; }
+
+    /// <summary>The examples of a split (all leads, mV), read record by record.</summary>
+    /// <param name="split">Which part.</param>
+    /// <exception cref="WfdbFormatException">A record's files are missing or malformed.</exception>
+    public IEnumerable<EcgExample> Load(DatasetSplit split = DatasetSplit.All) =>
+        FixedLengthRecordReader.Load(Folder, Records, split, options.Length, options.Crop, options.ReadOptions);
+
+    /// <summary>The SNOMED CT codes of a header's <c>#Dx:</c> comment, in order.</summary>
+    /// <param name="header">A CinC 2020 header.</param>
+    /// <exception cref="WfdbFormatException">No <c>#Dx</c> comment, or a code that is not a number.</exception>
+    public static IReadOnlyList<long> DiagnosisCodes(WfdbHeader header)
+    {
+        string? dx = header.Comments.FirstOrDefault(c => c.StartsWith("Dx:", StringComparison.OrdinalIgnoreCase));
+        if (dx is null) throw new WfdbFormatException(header.FilePath, null, "#Dx", "header has no '#Dx: code,code' comment line");
+        var codes = new List<long>();
+        foreach (string text in dx[3..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long code))
+                throw new WfdbFormatException(header.FilePath, null, "#Dx", $"expected SNOMED CT codes (numbers), got '{text}'");
+            codes.Add(code);
+        }
+        if (codes.Count == 0) throw new WfdbFormatException(header.FilePath, null, "#Dx", "the '#Dx' line lists no code");
+        return codes;
+    }
+
+    /// <summary>Settings of a <see cref="Cinc2020Database"/>.</summary>
+    public sealed record Options
+    {
+        /// <summary>Default values.</summary>
+        public static class Defaults
+        {
+            /// <summary>5000 samples: 10 s at 500 Hz (Georgia in the ERTS paper; CPSC 2018 there uses 1000).</summary>
+            public const int Length = 5000;
+
+            /// <summary>Seed 42, as in the ERTS paper.</summary>
+            public const int Seed = 42;
+        }
+
+        /// <summary>Samples per example: longer records are cropped, shorter ones zero-padded; null keeps each record's length. Default 5000.</summary>
+        public int? Length { get; init; } = Defaults.Length;
+
+        /// <summary>Which part of a longer record is kept. Default <see cref="CropPosition.Start"/>.</summary>
+        public CropPosition Crop { get; init; } = CropPosition.Start;
+
+        /// <summary>Train / validation / test shares of each class. Default 80 / 10 / 10.</summary>
+        public SplitFractions Fractions { get; init; } = SplitFractions.Default;
+
+        /// <summary>Seed of the stratified split. Default 42.</summary>
+        public int Seed { get; init; } = Defaults.Seed;
+
+        /// <summary>What signal reads verify. Default <see cref="WfdbReadOptions.Strict"/>.</summary>
+        public WfdbReadOptions ReadOptions { get; init; } = WfdbReadOptions.Strict;
+    }
+}

@@ -1,0 +1,43 @@
+using Erts.MLNet.Data.Wfdb;
+
+namespace Erts.MLNet.Data.Datasets;
+
+/// <summary>Reads chosen leads of a WFDB record as a lead-major array in millivolts, for the loaders.</summary>
+internal static class RecordSignals
+{
+    /// <summary>
+    /// Indexes of the named leads (case-insensitive), or all signals when <paramref name="leadNames"/> is null;
+    /// null when a named lead is missing.
+    /// </summary>
+    public static int[]? Resolve(WfdbRecord record, IReadOnlyList<string>? leadNames)
+    {
+        if (leadNames is null) return Enumerable.Range(0, record.Signals.Count).ToArray();
+        var indexes = new int[leadNames.Count];
+        for (int i = 0; i < indexes.Length; i++)
+            if ((indexes[i] = record.IndexOf(leadNames[i])) < 0) return null;
+        return indexes;
+    }
+
+    /// <summary>Reads a window of the given signals, lead-major, converted to millivolts.</summary>
+    /// <exception cref="DataFormatException">A signal's units are not a voltage.</exception>
+    public static float[] ReadMillivolts(WfdbRecord record, int[] signals, long start, int count)
+    {
+        WfdbSignals window = record.ReadSignals(start, count, signals);
+        var values = new float[signals.Length * count];
+        for (int row = 0; row < signals.Length; row++)
+            window.ToPhysical(row, values.AsSpan(row * count, count), MillivoltsPer(window.Signals[row], record.Header.FilePath));
+        return values;
+    }
+
+    /// <summary>Lead names in the order of <paramref name="signals"/>.</summary>
+    public static string[] Names(WfdbRecord record, int[] signals) => signals.Select(s => record.Signals[s].Description).ToArray();
+
+    private static double MillivoltsPer(WfdbSignalInfo signal, string headerPath) => signal.Units switch
+    {
+        "mV" => 1,
+        "uV" or "µV" or "μV" => 1e-3,
+        "V" => 1e3,
+        _ => throw new DataFormatException(headerPath, signal.HeaderLine, "units",
+            $"signal '{signal.Description}' is in '{signal.Units}', expected a voltage (mV, uV, V)"),
+    };
+}

@@ -1,0 +1,107 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Erts.MLNet.Data.Wfdb;
+
+/// <summary>Reads WFDB annotation files in MIT format (e.g. MIT-BIH's <c>.atr</c>).</summary>
+/// <remarks>
+/// The file is a stream of 16-bit little-endian words: the top 6 bits are a type A, the low 10 bits a value I.
+/// A in 1..49 starts an annotation of that type, I samples after the previous one; then pseudo-annotations modify it:
+/// SKIP (59, precedes an annotation: a 32-bit interval follows, high word first), NUM (60, I = num),
+/// SUB (61, I = subtyp), CHN (62, I = chan), AUX (63, I bytes of text follow, padded to an even count).
+/// A word of 0 ends the file.
+/// </remarks>
+public static class WfdbAnnotations
+{
+    private const int Skip = 59, Num = 60, Sub = 61, Chn = 62, Aux = 63;
+
+    /// <summary>Reads the annotations of a record.</summary>
+    /// <param name="recordPath">Path of the record without extension, e.g. "mitdb/100".</param>
+    /// <param name="annotator">Annotator name, the file extension, e.g. "atr".</param>
+    /// <exception cref="WfdbFormatException">The file is missing, truncated or malformed.</exception>
+    public static IReadOnlyList<WfdbAnnotation> Read(string recordPath, string annotator)
+    {
+        string path = recordPath + "." + annotator;
+        if (!File.Exists(path)) throw new WfdbFormatException(path, null, null, "annotation file not found");
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    /// <summary>Decodes the bytes of an MIT-format annotation file.</summary>
+    /// <param name="bytes">The file's content.</param>
+    /// <param name="filePath">Name used in error messages.</param>
+    /// <exception cref="WfdbFormatException">The bytes are truncated or malformed.</exception>
+    public static IReadOnlyList<WfdbAnnotation> Parse(ReadOnlySpan<byte> bytes, string filePath)
+    {
+        var result = new List<WfdbAnnotation>();
+        long time = 0;
+        int channel = 0, number = 0;
+        int position = 0;
+        // The annotation being built: fields arrive after its type word.
+        bool open = false;
+        int code = 0, subtype = 0;
+        string? aux = null;
+
+        void Flush()
+        {
+            if (open) result.Add(new WfdbAnnotation(time, code, subtype, channel, number, aux));
+            open = false;
+        }
+
+        while (position < bytes.Length)
+        {
+            int word = ReadWord(bytes, ref position, filePath);
+            int type = word >> 10, value = word & 0x3FF;
+            switch (type)
+            {
+                case 0 when value == 0:
+                    Flush();
+                    return result;
+                case >= 1 and <= WfdbAnnotationCodes.MaxCode:
+                    Flush();
+                    time += value;
+                    (open, code, subtype, aux) = (true, type, 0, null);
+                    break;
+                case Skip:
+                    Flush();
+                    int high = ReadWord(bytes, ref position, filePath);
+                    int low = ReadWord(bytes, ref position, filePath);
+                    time += high << 16 | low; // PDP-11 long: high word first; may be negative.
+                    break;
+                case Num: RequireOpen(open, filePath, position, "NUM"); number = SignExtend10(value); break;
+                case Sub: RequireOpen(open, filePath, position, "SUB"); subtype = SignExtend10(value); break;
+                case Chn: RequireOpen(open, filePath, position, "CHN"); channel = value; break;
+                case Aux:
+                    RequireOpen(open, filePath, position, "AUX");
+                    int padded = value + (value & 1);
+                    if (position + padded > bytes.Length)
+                        throw new WfdbFormatException(filePath, null, $"byte {position - 2}",
+                            $"truncated: AUX announces {value} bytes, only {bytes.Length - position} remain");
+                    aux = Encoding.Latin1.GetString(bytes.Slice(position, value)).TrimEnd('\0');
+                    position += padded;
+                    break;
+                default:
+                    throw new WfdbFormatException(filePath, null, $"byte {position - 2}",
+                        $"unknown annotation word type {type} (word 0x{word:X4})");
+            }
+        }
+        Flush(); // Tolerated: a file that ends without the 0 word after a complete annotation.
+        return result;
+    }
+
+    private static int ReadWord(ReadOnlySpan<byte> bytes, ref int position, string filePath)
+    {
+        if (position + 2 > bytes.Length)
+            throw new WfdbFormatException(filePath, null, $"byte {position}", $"truncated: odd file length {bytes.Length} or cut inside a field");
+        int word = BinaryPrimitives.ReadUInt16LittleEndian(bytes.Slice(position, 2));
+        position += 2;
+        return word;
+    }
+
+    private static void RequireOpen(bool open, string filePath, int position, string field)
+    {
+        if (!open)
+            throw new WfdbFormatException(filePath, null, $"byte {position - 2}", $"{field} field with no annotation before it");
+    }
+
+    private static int SignExtend10(int value) => (value << 22) >> 22;
+}

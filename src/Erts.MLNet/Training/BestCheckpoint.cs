@@ -1,0 +1,38 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Erts.MLNet.Training;
+
+/// <summary>An in-memory copy of a network's state dict (parameters and buffers), kept outside any dispose scope.</summary>
+internal sealed class BestCheckpoint : IDisposable
+{
+    private Dictionary<string, Tensor>? _state;
+
+    /// <summary>0-based epoch of the captured weights; -1 before the first capture.</summary>
+    public int Epoch { get; private set; } = -1;
+
+    /// <summary>Replaces the stored copy with the module's current state.</summary>
+    public void Capture(nn.Module module, int epoch)
+    {
+        DisposeState();
+        using (no_grad())
+            _state = module.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone().DetachFromDisposeScope());
+        Epoch = epoch;
+    }
+
+    /// <summary>Loads the stored copy back into the module; does nothing before the first capture.</summary>
+    public void Restore(nn.Module module)
+    {
+        if (_state is not null) module.load_state_dict(_state);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => DisposeState();
+
+    private void DisposeState()
+    {
+        if (_state is null) return;
+        foreach (var tensor in _state.Values) tensor.Dispose();
+        _state = null;
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using Erts.MLNet.Selection;
+using TorchSharp;
+
+namespace Erts.MLNet.Training;
+
+/// <summary>Checks trainer options at the door, with messages that name the option, the rule and the value.</summary>
+internal static partial class OptionsValidation
+{
+    /// <summary>Throws on the first option out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range or names an unknown policy.</exception>
+    /// <exception cref="ArgumentException">The device is malformed or CUDA is not available.</exception>
+    public static void Validate(ErtsTrainer.Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Require(options.Epochs >= 1, nameof(options.Epochs), options.Epochs, "must be 1 or more");
+        Require(options.WarmupEpochs >= 0, nameof(options.WarmupEpochs), options.WarmupEpochs, "must be 0 or more");
+        Require(options.RevisionStartEpoch >= 0 || options.RevisionStartEpoch == ErtsTrainer.Options.RevisionLastEpochOnly,
+            nameof(options.RevisionStartEpoch), options.RevisionStartEpoch,
+            $"must be 0 or more, or {ErtsTrainer.Options.RevisionLastEpochOnly} (RevisionLastEpochOnly)");
+        Require(options.CamDelayEpochs >= 0, nameof(options.CamDelayEpochs), options.CamDelayEpochs, "must be 0 or more");
+        Require(options.ConfidenceThreshold is >= 0f and <= 1f, nameof(options.ConfidenceThreshold), options.ConfidenceThreshold, "must be in [0, 1]");
+        Require(options.KeepFraction is > 0f and <= 1f, nameof(options.KeepFraction), options.KeepFraction, "must be in (0, 1]");
+        Require(options.BatchSize >= 1, nameof(options.BatchSize), options.BatchSize, "must be 1 or more");
+        Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), options.LearningRate, "must be greater than 0");
+        Require(options.WeightDecay >= 0 && double.IsFinite(options.WeightDecay), nameof(options.WeightDecay), options.WeightDecay, "must be 0 or more");
+        Require(options.LearningRateDecay is > 0 and <= 1, nameof(options.LearningRateDecay), options.LearningRateDecay, "must be in (0, 1]");
+        Require(options.ClassBalancedBeta is >= 0 and < 1, nameof(options.ClassBalancedBeta), options.ClassBalancedBeta, "must be in [0, 1)");
+        Require(options.Threads is null or >= 1, nameof(options.Threads), options.Threads, "must be 1 or more (or null for TorchSharp's default)");
+        Require(options.ValidationFraction is >= 0f and <= 0.5f, nameof(options.ValidationFraction), options.ValidationFraction, "must be in [0, 0.5]");
+        Require(SelectionPolicies.Names.Contains(options.SelectionPolicy, StringComparer.OrdinalIgnoreCase),
+            nameof(options.SelectionPolicy), options.SelectionPolicy, $"must be one of {string.Join(", ", SelectionPolicies.Names)}");
+        ValidateDevice(options.Device);
+    }
+
+    private static void ValidateDevice(string device)
+    {
+        if (device is null || !DevicePattern().IsMatch(device))
+            throw new ArgumentException($"Device '{device}' is not valid; use \"cpu\", \"cuda\" or \"cuda:N\".", nameof(ErtsTrainer.Options.Device));
+        if (device.StartsWith("cuda", StringComparison.Ordinal) && !torch.cuda.is_available())
+            throw new ArgumentException(
+                $"Device '{device}' needs a CUDA GPU and a CUDA build of libtorch (build with -p:ErtsLibTorchPackage=libtorch-cuda-12.8-linux-x64); torch.cuda.is_available() is false here.",
+                nameof(ErtsTrainer.Options.Device));
+    }
+
+    private static void Require<T>(bool valid, string option, T value, string rule)
+    {
+        if (!valid) throw new ArgumentOutOfRangeException(option, value, $"{option} {rule}; it is {value}.");
+    }
+
+    [GeneratedRegex(@"^(cpu|cuda(:\d+)?)$")]
+    private static partial Regex DevicePattern();
+}

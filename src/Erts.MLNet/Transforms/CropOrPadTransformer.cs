@@ -1,0 +1,73 @@
+using Erts.MLNet.Persistence;
+using Microsoft.ML.Runtime;
+
+namespace Erts.MLNet.Transforms;
+
+/// <summary>
+/// Brings every record to <see cref="Length"/> samples per lead: longer ones are cropped (<see cref="CropMode"/>),
+/// shorter ones are padded with zeros (at the end, or on both sides for <see cref="CropMode.Center"/>).
+/// </summary>
+/// <remarks>
+/// <see cref="CropMode.Random"/> draws the window from the row's id, the pass over the data and <see cref="Seed"/>:
+/// a trainer reading the data once per epoch sees a new window each epoch, and the same program run again sees the
+/// same windows. Use <see cref="CropMode.Center"/> or <see cref="CropMode.Start"/> for evaluation.
+/// </remarks>
+[ModelLoader("ECGCROPD", "EcgCropOrPadTransformer")]
+public sealed class CropOrPadTransformer : SignalTransformerBase
+{
+    internal CropOrPadTransformer(int length, CropMode mode, int seed, string outputColumnName, string? inputColumnName)
+        : base(outputColumnName, inputColumnName)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
+        if (!Enum.IsDefined(mode)) throw new ArgumentOutOfRangeException(nameof(mode), mode, "unknown crop mode");
+        Length = length;
+        Mode = mode;
+        Seed = seed;
+    }
+
+    /// <summary>Samples per lead in the output.</summary>
+    public int Length { get; }
+
+    /// <summary>Which window a longer signal keeps.</summary>
+    public CropMode Mode { get; }
+
+    /// <summary>Seed of <see cref="CropMode.Random"/>.</summary>
+    public int Seed { get; }
+
+    private protected override string TransformName => "CropOrPad";
+
+    private protected override SignalMapping Map(SignalShape input)
+    {
+        var output = input with { Length = Length };
+        int excess = input.Length - Length;
+        ulong seedKey = (ulong)(uint)Seed * 0x9E3779B97F4A7C15UL;
+        return new SignalMapping(output, (source, destination, in row) =>
+        {
+            // Positive offset: first input sample kept; negative: zeros written before the first input sample.
+            int offset = (Mode, excess) switch
+            {
+                (_, 0) => 0,
+                (CropMode.Center, _) => excess / 2,
+                (CropMode.Random, > 0) => (int)((row.RandomKey ^ seedKey) % (ulong)(excess + 1)),
+                _ => 0,
+            };
+            int from = Math.Max(offset, 0), to = Math.Max(-offset, 0), count = Math.Min(input.Length - from, Length - to);
+            destination.Clear();
+            for (int lead = 0; lead < input.Leads; lead++)
+                source.Slice(lead * input.Length + from, count).CopyTo(destination.Slice(lead * Length + to, count));
+        }, UsesRandomKey: Mode == CropMode.Random);
+    }
+
+    private protected override void SaveParameters(BinaryWriter writer)
+    {
+        writer.Write(Length);
+        writer.Write((int)Mode);
+        writer.Write(Seed);
+    }
+
+    private static CropOrPadTransformer Create(IHostEnvironment env, object context)
+    {
+        var reader = LoadHeader<CropOrPadTransformer>(context, out string output, out string input);
+        return new CropOrPadTransformer(reader.ReadInt32(), (CropMode)reader.ReadInt32(), reader.ReadInt32(), output, input);
+    }
+}

@@ -1,0 +1,142 @@
+using Erts.MLNet.Persistence;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Erts.MLNet.Transforms;
+
+/// <summary>
+/// Base of the ECG transforms: a lazy row-to-row map of a signal column (ECG IDataView convention: a known-size
+/// <c>Single</c> vector of leads x samples with <c>LeadNames</c> and <c>SamplingRate</c> annotations) into an output
+/// column of the same convention, saved and loaded with <c>mlContext.Model.Save/Load</c>.
+/// </summary>
+/// <remarks>
+/// A concrete transform only says how it maps a <c>SignalShape</c> (validating it) and which parameters it saves;
+/// schema building, cursors, prediction-engine rows and the model header are written once, here.
+/// </remarks>
+public abstract class SignalTransformerBase : ITransformer
+{
+    private protected SignalTransformerBase(string outputColumnName, string? inputColumnName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(outputColumnName);
+        OutputColumnName = outputColumnName;
+        InputColumnName = string.IsNullOrWhiteSpace(inputColumnName) ? outputColumnName : inputColumnName;
+    }
+
+    /// <summary>Name of the column written (by default the input's, which it then hides).</summary>
+    public string OutputColumnName { get; }
+
+    /// <summary>Name of the signal column read.</summary>
+    public string InputColumnName { get; }
+
+    /// <summary>Always true: each output row depends only on the same input row.</summary>
+    public bool IsRowToRowMapper => true;
+
+    /// <summary>The name used in error messages, e.g. "Resample".</summary>
+    private protected abstract string TransformName { get; }
+
+    /// <summary>Annotations the input must carry (checked before fitting, on the estimator's schema shape).</summary>
+    private protected virtual IReadOnlyList<string> RequiredAnnotations => [];
+
+    /// <summary>
+    /// The input schema with the output column added (it hides an input column of the same name).
+    /// </summary>
+    /// <exception cref="SignalColumnException">The input column is missing or does not fit this transform.</exception>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Bind(inputSchema).OutputSchema;
+
+    /// <summary>A lazy view computing the output column as rows are read.</summary>
+    /// <exception cref="SignalColumnException">The input column is missing or does not fit this transform.</exception>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new SignalDataView(input, Bind(input.Schema));
+    }
+
+    /// <summary>A row mapper for single rows (used by <c>PredictionEngine</c>).</summary>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => Bind(inputSchema);
+
+    void ICanSaveModel.Save(ModelSaveContext context)
+    {
+        var writer = MlNetBridge.BeginSave(context, ModelLoaderAttribute.VersionInfoOf(GetType()));
+        writer.Write(OutputColumnName);
+        writer.Write(InputColumnName);
+        SaveParameters(writer);
+    }
+
+    /// <summary>Validates <paramref name="input"/> for this transform and returns the output shape and row function.</summary>
+    private protected abstract SignalMapping Map(SignalShape input);
+
+    /// <summary>Writes the parameters after the column names; the loader reads them back in the same order.</summary>
+    private protected abstract void SaveParameters(BinaryWriter writer);
+
+    /// <summary>Reads the header written by Save and returns the reader positioned at the parameters.</summary>
+    private protected static BinaryReader LoadHeader<TTransformer>(object context, out string outputColumnName, out string inputColumnName)
+        where TTransformer : SignalTransformerBase
+    {
+        var reader = MlNetBridge.BeginLoad(context, ModelLoaderAttribute.VersionInfoOf(typeof(TTransformer)));
+        outputColumnName = reader.ReadString();
+        inputColumnName = reader.ReadString();
+        return reader;
+    }
+
+    internal SignalShape ReadInputShape(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var column = inputSchema.GetColumnOrNull(InputColumnName)
+            ?? throw new SignalColumnException(InputColumnName,
+                $"{TransformName}: input column '{InputColumnName}' not found; columns are {string.Join(", ", inputSchema.Select(c => c.Name))}");
+        return SignalShape.FromColumn(column, TransformName);
+    }
+
+    internal SignalMapper Bind(DataViewSchema inputSchema)
+    {
+        var input = ReadInputShape(inputSchema);
+        SignalMapping mapping;
+        try
+        {
+            mapping = Map(input);
+        }
+        catch (ArgumentException e) when (e is not SignalColumnException)
+        {
+            // A DSP constructor refused the column's rate or length: report it against the column.
+            throw input.Mismatch(TransformName, "cannot be processed: " + e.Message, $"sampling rate {input.SamplingRate?.ToString() ?? "none"}", e);
+        }
+        return new SignalMapper(inputSchema, inputSchema[InputColumnName].Index, OutputColumnName, mapping);
+    }
+
+    /// <summary>The estimator-time check and output: what can be known before any data is seen.</summary>
+    internal SchemaShape GetOutputSchemaShape(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        if (!TryFindColumn(inputSchema, InputColumnName, out var column))
+            throw new SignalColumnException(InputColumnName,
+                $"{TransformName}: input column '{InputColumnName}' not found; columns are {string.Join(", ", inputSchema.Select(c => c.Name))}");
+        if (column.Kind != SchemaShape.Column.VectorKind.Vector || column.ItemType != NumberDataViewType.Single || column.IsKey)
+            throw new SignalColumnException(InputColumnName,
+                $"{TransformName}: column '{InputColumnName}' must be a known-size vector of Single (leads x samples); it is {column.Kind} of {column.ItemType}");
+        foreach (string annotation in RequiredAnnotations)
+            if (!TryFindColumn(column.Annotations, annotation, out _))
+                throw new SignalColumnException(InputColumnName,
+                    $"{TransformName}: column '{InputColumnName}' needs the '{annotation}' annotation");
+
+        var annotations = new List<SchemaShape.Column>();
+        if (TryFindColumn(column.Annotations, SignalShape.LeadNamesAnnotation, out _))
+            annotations.Add(MlNetBridge.Column(SignalShape.LeadNamesAnnotation, SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false));
+        if (TryFindColumn(column.Annotations, SignalShape.SamplingRateAnnotation, out _))
+            annotations.Add(MlNetBridge.Column(SignalShape.SamplingRateAnnotation, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false));
+        var output = MlNetBridge.Column(OutputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, new SchemaShape(annotations));
+        return new SchemaShape(inputSchema.Where(c => c.Name != OutputColumnName).Append(output));
+    }
+
+    // SchemaShape.TryFindColumn is internal to ML.NET.
+    private static bool TryFindColumn(SchemaShape? shape, string name, out SchemaShape.Column column)
+    {
+        foreach (var candidate in shape ?? new SchemaShape([]))
+        {
+            if (candidate.Name != name) continue;
+            column = candidate;
+            return true;
+        }
+        column = default;
+        return false;
+    }
+}
