@@ -1,91 +1,107 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Erts.Cli.Console;
+using Erts.Cli.Reports;
+using Erts.Cli.Runs;
 using Erts.MLNet.Networks;
-using Spectre.Console;
-using TorchSharp;
-using static TorchSharp.torch;
+using Erts.MLNet.Training;
 
 namespace Erts.Cli.Commands;
 
-/// <summary>`erts demo`: trains a small 1-D CNN on generated ECG-like data and prints its metrics.</summary>
+/// <summary>
+/// <c>erts demo</c>: full training and ERTS side by side on the built-in synthetic ECGs with flipped labels, sized to
+/// finish in well under 3 minutes on 2 CPU cores; prints the comparison and writes a report folder.
+/// </summary>
 internal static class DemoCommand
 {
+    /// <summary>The demo's fixed choices, stated in its output and report.</summary>
+    private static class Choices
+    {
+        public const Backbone Network = Backbone.SmallCnn1d;
+        public const int Epochs = 20;
+        public const int ExamplesPerClass = 80;
+        public const float DurationSeconds = 3f;
+        public const float SamplingRate = 100f;
+        public const float LabelNoise = 0.1f;
+        public const int BatchSize = 32;
+        public const double LearningRate = 3e-3;
+        public static readonly string[] Leads = ["I", "II", "V1"];
+        public static readonly string[] Policies = ["full", "erts-dbpd"];
+    }
+
+    /// <summary>Builds the command.</summary>
     public static Command Create()
     {
-        var epochs = new Option<int>("--epochs") { Description = "Training epochs.", DefaultValueFactory = _ => 8 };
-        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads.", DefaultValueFactory = _ => 2 };
-        var command = new Command("demo", "Train on built-in generated data (no download needed) and print a metrics table.") { epochs, threads };
-        command.SetAction(result => Run(result.GetValue(epochs), result.GetValue(threads)));
+        var threads = new Option<int>("--threads") { Description = "Torch intra-op threads.", DefaultValueFactory = _ => 2 }.AtLeast(1);
+        var seed = new Option<int>("--seed") { Description = "Seed of data, weights and shuffling.", DefaultValueFactory = _ => 42 };
+        var epochs = new Option<int>("--epochs") { Description = "Epochs per run (phases keep the reference ratios).", DefaultValueFactory = _ => Choices.Epochs }.AtLeast(4);
+        var examplesPerClass = new Option<int>("--examples-per-class") { Description = "Synthetic records per class (80/10/10 split).", DefaultValueFactory = _ => Choices.ExamplesPerClass }.AtLeast(10);
+        var labelNoise = new Option<float>("--label-noise") { Description = "Fraction of training labels flipped.", DefaultValueFactory = _ => Choices.LabelNoise }.Between(0f, 0.5f);
+        var output = OutputFolderOption.Create("demo");
+        var command = new Command("demo",
+            "Full training vs ERTS on built-in synthetic ECGs with flipped labels (no download): a table and a report folder with plots.")
+        {
+            threads, seed, epochs, examplesPerClass, labelNoise, output,
+        };
+
+        CommandHandler.SetHandler(command, (parseResult, context) =>
+        {
+            var clock = Stopwatch.StartNew();
+            int seedValue = parseResult.GetValue(seed);
+            var schedule = TrainingSchedule.Scaled(parseResult.GetValue(epochs));
+            var request = new DatasetRequest(KnownDatasets.Synthetic, "", new SyntheticSettings(
+                parseResult.GetValue(examplesPerClass), parseResult.GetValue(labelNoise), Choices.Leads, Choices.DurationSeconds, Choices.SamplingRate, seedValue));
+            var splits = DatasetLoader.Load(request);
+
+            var notes = new List<string>
+            {
+                $"Sized for a laptop: {Choices.Network}, {splits.Describe()}, {schedule.Describe()}, batch {Choices.BatchSize}, learning rate {Choices.LearningRate}, {parseResult.GetValue(threads)} torch threads.",
+                "Phases keep the reference ratios (warm-up 5 %, CAM delay 3 %, revision from 50 % of the epochs).",
+                $"{request.Synthetic.LabelNoise:P0} of training and validation labels are flipped to another class on purpose; the test labels are the true classes.",
+            };
+            foreach (string note in notes) context.Say(note);
+
+            var runs = new List<RunResult>();
+            IReadOnlyList<ExplanationExample> explanations = [];
+            ErtsTrainer.Options OptionsFor(string policy)
+            {
+                var options = new ErtsTrainer.Options
+                {
+                    Network = Choices.Network,
+                    SelectionPolicy = policy,
+                    BatchSize = Choices.BatchSize,
+                    LearningRate = Choices.LearningRate,
+                    Seed = seedValue,
+                    Threads = parseResult.GetValue(threads),
+                };
+                schedule.ApplyTo(options);
+                return options;
+            }
+
+            foreach (string policy in Choices.Policies)
+            {
+                var (result, model) = TrainAndTest.Run(context, splits, policy, OptionsFor(policy));
+                using (model)
+                {
+                    runs.Add(result);
+                    if (policy != "full") explanations = TrainAndTest.Explanations(model, splits, count: 5);
+                }
+            }
+
+            var report = new ExperimentReport
+            {
+                Title = "erts demo: full training vs ERTS on synthetic ECGs with flipped labels",
+                Command = context.CommandLine,
+                Settings = TrainAndTest.Settings(splits, OptionsFor(Choices.Policies[^1]), schedule),
+                Runs = runs,
+                Explanations = explanations,
+                Notes = notes,
+            };
+            if (context.IsNormal) context.Console.Write(ResultTables.Runs(runs, "full training vs ERTS (test set, true labels)"));
+            ReportPublisher.Publish(context, report, Path.GetFullPath(parseResult.GetValue(output)!));
+            context.Say($"demo finished in {clock.Elapsed.TotalSeconds:F0} s");
+            return ExitCodes.Success;
+        });
         return command;
-    }
-
-    private static int Run(int epochs, int threads)
-    {
-        torch.set_num_threads(threads);
-        torch.manual_seed(42);
-        const int classes = 3, samples = 256, train = 600, test = 300;
-        var (xTrain, yTrain) = Generate(train, samples, seed: 1);
-        var (xTest, yTest) = Generate(test, samples, seed: 2);
-
-        using var network = new SmallCnn1d(leads: 1, classes: classes);
-        var optimizer = optim.AdamW(network.parameters(), lr: 3e-3);
-        var clock = Stopwatch.StartNew();
-        for (int epoch = 0; epoch < epochs; epoch++)
-        {
-            network.train();
-            for (int start = 0; start < train; start += 32)
-            {
-                using var scope = NewDisposeScope();
-                long count = Math.Min(32, train - start);
-                optimizer.zero_grad();
-                var loss = nn.functional.cross_entropy(network.call(xTrain.narrow(0, start, count)), yTrain.narrow(0, start, count));
-                loss.backward();
-                optimizer.step();
-            }
-        }
-        network.eval();
-        long[] predicted;
-        using (no_grad()) predicted = network.call(xTest).argmax(1).data<long>().ToArray();
-        long[] truth = yTest.data<long>().ToArray();
-
-        var table = new Table().Title("demo: SmallCnn1d on generated ECG-like data").AddColumns("class", "F1", "support");
-        double macro = 0;
-        for (int c = 0; c < classes; c++)
-        {
-            int tp = 0, fp = 0, fn = 0;
-            for (int i = 0; i < truth.Length; i++)
-            {
-                if (predicted[i] == c && truth[i] == c) tp++;
-                else if (predicted[i] == c) fp++;
-                else if (truth[i] == c) fn++;
-            }
-            double f1 = tp == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
-            macro += f1 / classes;
-            table.AddRow(c.ToString(), f1.ToString("F3"), (tp + fn).ToString());
-        }
-        table.AddRow("[bold]macro[/]", $"[bold]{macro:F3}[/]", truth.Length.ToString());
-        AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"trained {epochs} epochs in {clock.Elapsed.TotalSeconds:F1} s on {threads} threads");
-        return 0;
-    }
-
-    /// <summary>Pulse trains whose class sets the pulse width; noise on top.</summary>
-    private static (Tensor X, Tensor Y) Generate(int count, int samples, int seed)
-    {
-        var random = new Random(seed);
-        var x = new float[count * samples];
-        var y = new long[count];
-        for (int i = 0; i < count; i++)
-        {
-            int label = i % 3;
-            y[i] = label;
-            double width = 2 + 4 * label, period = 40 + random.Next(30), phase = random.Next(40);
-            for (int t = 0; t < samples; t++)
-            {
-                double distance = (t + phase) % period - period / 2;
-                x[i * samples + t] = (float)(Math.Exp(-distance * distance / (2 * width * width)) + 0.2 * (random.NextDouble() - 0.5));
-            }
-        }
-        return (tensor(x, [count, 1, samples]), tensor(y));
     }
 }

@@ -1,3 +1,4 @@
+using Erts.MLNet.Features;
 using Erts.MLNet.Transforms;
 using Microsoft.ML;
 
@@ -22,6 +23,9 @@ public sealed class EcgTransformsCatalog
 {
     /// <summary>The default signal column.</summary>
     public const string DefaultColumnName = "Signal";
+
+    /// <summary>The default column of <see cref="ExtractFeatures"/>, ML.NET trainers' default feature column.</summary>
+    public const string DefaultFeaturesColumnName = "Features";
 
     internal EcgTransformsCatalog()
     {
@@ -98,6 +102,29 @@ public sealed class EcgTransformsCatalog
     public SignalEstimator<NonFiniteTransformer> HandleNonFinite(NonFinitePolicy policy = NonFinitePolicy.Replace, float replacement = 0,
         string outputColumnName = DefaultColumnName, string? inputColumnName = null) =>
         new(new NonFiniteTransformer(policy, replacement, outputColumnName, inputColumnName));
+
+    /// <summary>
+    /// Hand-made ECG features for classic trainers (FastTree): R peaks (Pan-Tompkins filtering, Hamilton-Tompkins
+    /// rules) on one lead, then RR intervals, QRS width, amplitudes and morphology of one beat
+    /// (<see cref="EcgFeatureSet.Beat"/>), or heart-rate variability and median morphology of a strip
+    /// (<see cref="EcgFeatureSet.Rhythm"/>), into a <c>Single</c> vector with <c>SlotNames</c>; NaN where undefined.
+    /// ML.NET trainers skip rows with a NaN feature, so follow it with <c>ReplaceMissingValues</c> as in the example.
+    /// </summary>
+    /// <param name="featureSet">Beat (a window around one beat) or rhythm (a strip) features; default rhythm.</param>
+    /// <param name="leadName">Lead analysed, matched against <c>LeadNames</c>; null (default) for the first lead.</param>
+    /// <param name="beatPositionSeconds">Beat features: the described beat's R peak, seconds from the window's start
+    /// (e.g. <c>MitBeatDatabase.Options.WindowBefore</c>); null (default) for the window's centre.</param>
+    /// <param name="outputColumnName">Column written; default "Features".</param>
+    /// <param name="inputColumnName">Signal column read; default "Signal". Needs the <c>SamplingRate</c> annotation.</param>
+    /// <example><code>
+    /// var pipeline = mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Rhythm)
+    ///     .Append(mlContext.Transforms.ReplaceMissingValues("Features"))
+    ///     .Append(mlContext.Transforms.Conversion.MapValueToKey("Label"))
+    ///     .Append(mlContext.MulticlassClassification.Trainers.OneVersusAll(mlContext.BinaryClassification.Trainers.FastTree()));
+    /// </code></example>
+    public SignalEstimator<EcgFeatureTransformer> ExtractFeatures(EcgFeatureSet featureSet = EcgFeatureSet.Rhythm, string? leadName = null,
+        double? beatPositionSeconds = null, string outputColumnName = DefaultFeaturesColumnName, string inputColumnName = DefaultColumnName) =>
+        new(new EcgFeatureTransformer(featureSet, leadName, beatPositionSeconds, outputColumnName, inputColumnName));
 }
 
 /// <summary>Adds <c>Ecg</c> to <c>mlContext.Transforms</c>.</summary>
@@ -107,7 +134,7 @@ public static class EcgTransformsCatalogExtensions
     /// <param name="catalog">The catalog, <c>mlContext.Transforms</c>.</param>
     extension(TransformsCatalog catalog)
     {
-        /// <summary>The ECG transforms: resample, filter, normalise, crop or pad, select leads, handle NaN.</summary>
+        /// <summary>The ECG transforms: resample, filter, normalise, crop or pad, select leads, handle NaN, extract features.</summary>
         public EcgTransformsCatalog Ecg => new();
     }
 }

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.Datasets;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Synthetic;
 using Microsoft.ML;
@@ -23,6 +24,29 @@ public static class EcgDataCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return EcgDataView.Create(source, shape, rowCount);
+    }
+
+    /// <summary>
+    /// A lazy view over one split of a dataset loader (MIT-BIH beats, PTB-XL, CinC 2017, PhysioNet 2020 layout).
+    /// The signal shape is read from the split's first example; rows are then read record by record as a cursor
+    /// moves, so a dataset larger than memory streams.
+    /// </summary>
+    /// <example>
+    /// <code>
+    /// var train = mlContext.Data.LoadEcg(new MitBeatDatabase("data/mitdb"), DatasetSplit.Train);
+    /// </code>
+    /// </example>
+    /// <param name="catalog">The <c>mlContext.Data</c> catalog.</param>
+    /// <param name="dataset">The loader.</param>
+    /// <param name="split">Which part.</param>
+    /// <exception cref="InvalidOperationException">The split has no example.</exception>
+    public static IDataView LoadEcg(this DataOperationsCatalog catalog, IEcgDataset dataset, DatasetSplit split)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(dataset);
+        EcgExample first = dataset.Load(split).FirstOrDefault()
+            ?? throw new InvalidOperationException($"{dataset.GetType().Name} has no example in split {split}.");
+        return EcgDataView.Create(() => dataset.Load(split), EcgSignalShape.Of(first));
     }
 
     /// <summary>A view over examples held in memory; the shape is taken from the first example.</summary>

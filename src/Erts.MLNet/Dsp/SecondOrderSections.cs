@@ -127,14 +127,26 @@ public sealed class SecondOrderSections
             var c = _coefficients.AsSpan(s * Stride, Stride);
             double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4];
             double z1 = _steadyState[2 * s] * x0, z2 = _steadyState[2 * s + 1] * x0;
-            for (int k = 0; k < n; k++)
+            // Two loops rather than one with a direction test: this loop is the whole cost of filtering.
+            if (reverse)
             {
-                int i = reverse ? n - 1 - k : k;
-                double x = signal[i];
-                double y = b0 * x + z1;
-                z1 = b1 * x - a1 * y + z2;
-                z2 = b2 * x - a2 * y;
-                signal[i] = y;
+                for (int i = n - 1; i >= 0; i--)
+                {
+                    double x = signal[i], y = b0 * x + z1;
+                    z1 = b1 * x - a1 * y + z2;
+                    z2 = b2 * x - a2 * y;
+                    signal[i] = y;
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    double x = signal[i], y = b0 * x + z1;
+                    z1 = b1 * x - a1 * y + z2;
+                    z2 = b2 * x - a2 * y;
+                    signal[i] = y;
+                }
             }
         }
     }

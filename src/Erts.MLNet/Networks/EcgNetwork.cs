@@ -29,6 +29,18 @@ public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
     /// </summary>
     public virtual nn.Module<Tensor, Tensor>? GlobalAveragePoolingLinearHead => null;
 
+    /// <summary>
+    /// The learned representation of each ECG, (batch, channels): by default the trunk's activations averaged over
+    /// time (and height), which for a global-average-pooling head is exactly what its final linear layer reads.
+    /// Classic models (FastTree) can be trained on it.
+    /// </summary>
+    /// <param name="input">A batch of ECGs, (batch, leads, samples).</param>
+    public virtual Tensor Embedding(Tensor input)
+    {
+        using var activations = Trunk(input);
+        return activations.flatten(2).mean([2]);
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => Head(Trunk(input));
 }

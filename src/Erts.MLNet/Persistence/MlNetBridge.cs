@@ -99,6 +99,10 @@ namespace Erts.MLNet.Persistence
         public static SchemaShape.Column Column(string name, SchemaShape.Column.VectorKind kind, DataViewType itemType, bool isKey, SchemaShape? annotations = null) =>
             (SchemaShape.Column)Resolved.Value.ColumnCtor.Invoke([name, kind, itemType, isKey, annotations]);
 
+        /// <summary>The <see cref="SchemaShape"/> of a real schema (<c>SchemaShape.Create</c> is internal).</summary>
+        public static SchemaShape Shape(DataViewSchema schema) =>
+            Invoke(() => (SchemaShape)Resolved.Value.ShapeCreate.Invoke(null, [schema])!);
+
         /// <summary>The <see cref="IHostEnvironment"/> behind an ML.NET catalog object (IInternalCatalog.Environment).</summary>
         public static IHostEnvironment Environment(object catalog)
         {
@@ -129,7 +133,7 @@ namespace Erts.MLNet.Persistence
             ConstructorInfo VersionInfoCtor,
             MethodInfo SaveCheckAtModel, MethodInfo SetVersionInfo, FieldInfo SaveWriter, MethodInfo SaveBinaryStream,
             MethodInfo LoadCheckAtModel, FieldInfo LoadReader, MethodInfo TryLoadBinaryStream,
-            ConstructorInfo LoadableClassCtor, Type SignatureLoadModel, ConstructorInfo ColumnCtor)
+            ConstructorInfo LoadableClassCtor, Type SignatureLoadModel, ConstructorInfo ColumnCtor, MethodInfo ShapeCreate)
         {
             public static Members Resolve()
             {
@@ -153,7 +157,8 @@ namespace Erts.MLNet.Persistence
                     NotNull(loadContext.GetMethod("TryLoadBinaryStream", Any), "ModelLoadContext.TryLoadBinaryStream"),
                     NotNull(loadableClass.GetConstructor([typeof(Type), typeof(Type), typeof(Type), typeof(string), typeof(string[])]), "LoadableClassAttribute ctor"),
                     Need("Microsoft.ML.SignatureLoadModel"),
-                    NotNull(typeof(SchemaShape.Column).GetConstructors(Any).FirstOrDefault(c => c.GetParameters().Length == 5), "SchemaShape.Column ctor"));
+                    NotNull(typeof(SchemaShape.Column).GetConstructors(Any).FirstOrDefault(c => c.GetParameters().Length == 5), "SchemaShape.Column ctor"),
+                    NotNull(typeof(SchemaShape).GetMethod("Create", BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static, [typeof(DataViewSchema)]), "SchemaShape.Create(DataViewSchema)"));
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Erts.MLNet.Persistence;
 /// <c>private static T Create(IHostEnvironment env, object context)</c>.
 /// </summary>
 /// <param name="modelSignature">Exactly 8 characters stored in the model header, e.g. "ECGRESMP".</param>
-/// <param name="loaderSignature">The name the loader is registered and found under, e.g. "EcgResampleTransformer".</param>
+/// <param name="loaderSignature">The name the loader is registered and found under, e.g. "EcgResample"; at most 23 characters (the model header's limit).</param>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 internal sealed class ModelLoaderAttribute(string modelSignature, string loaderSignature) : Attribute
 {
@@ -24,6 +24,8 @@ internal sealed class ModelLoaderAttribute(string modelSignature, string loaderS
     {
         var attribute = transformerType.GetCustomAttribute<ModelLoaderAttribute>()
             ?? throw new InvalidOperationException($"{transformerType.Name} has no [ModelLoader] attribute, so it cannot be saved");
+        if (attribute.LoaderSignature.Length > 23)
+            throw new InvalidOperationException($"{transformerType.Name}: loader signature '{attribute.LoaderSignature}' is longer than the 23 characters an ML.NET model header holds");
         return MlNetBridge.VersionInfo(attribute.ModelSignature, attribute.Version, attribute.LoaderSignature, transformerType.Assembly);
     }
 }

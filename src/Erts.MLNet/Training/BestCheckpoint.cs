@@ -15,15 +15,19 @@ internal sealed class BestCheckpoint : IDisposable
     public void Capture(nn.Module module, int epoch)
     {
         DisposeState();
-        using (no_grad())
-            _state = module.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone().DetachFromDisposeScope());
+        // The scope takes the temporaries (detached views); only the copies leave it.
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        _state = module.state_dict().ToDictionary(entry => entry.Key, entry => entry.Value.detach().clone().DetachFromDisposeScope());
         Epoch = epoch;
     }
 
     /// <summary>Loads the stored copy back into the module; does nothing before the first capture.</summary>
     public void Restore(nn.Module module)
     {
-        if (_state is not null) module.load_state_dict(_state);
+        if (_state is null) return;
+        using var scope = NewDisposeScope();
+        module.load_state_dict(_state);
     }
 
     /// <inheritdoc />

@@ -1,6 +1,139 @@
+using System.Globalization;
+using Erts.MLNet.Model;
+using Erts.MLNet.Networks;
+using Erts.MLNet.Persistence;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
+using TorchSharp;
+
 namespace Erts.MLNet.Training;
 
-/// <summary>The ERTS multiclass trainer for ECG signals (the ML.NET surface is being written).</summary>
-public sealed partial class ErtsTrainer
+/// <summary>
+/// The ERTS multiclass trainer for ECG signals: trains a TorchSharp network with explainability-guided progressive
+/// data dropout and returns an <see cref="ErtsTransformer"/>. Create it with
+/// <c>mlContext.MulticlassClassification.Trainers.Erts(...)</c>.
+/// </summary>
+/// <remarks>
+/// <para><b>Input columns.</b> Label: a key type with a known number of classes (add
+/// <c>mlContext.Transforms.Conversion.MapValueToKey("Label")</c>); its key values become the class names.
+/// Signal: a known-size vector of <c>Single</c>, lead-major; with two dimensions (leads, samples) its shape is taken
+/// from the type, else <see cref="Options.Leads"/> splits it. Rows with a missing label are skipped.</para>
+/// <para><b>Output columns.</b> Score (softmax probabilities, <c>Vector&lt;Single, K&gt;</c>), PredictedLabel
+/// (<c>Key&lt;UInt32, K&gt;</c>) and optionally the Grad-CAM explanation; see <see cref="ErtsTransformer"/>.</para>
+/// <para><b>Trainer characteristics.</b></para>
+/// <list type="table">
+/// <item><term>Machine learning task</term><description>Multiclass classification</description></item>
+/// <item><term>Is normalization required?</term><description>No; per-lead z-scoring of each record helps.</description></item>
+/// <item><term>Is caching required?</term><description>No; the data is read once into memory.</description></item>
+/// <item><term>Required NuGet</term><description>Erts.MLNet (brings TorchSharp and libtorch)</description></item>
+/// <item><term>Exportable to ONNX</term><description>No</description></item>
+/// </list>
+/// <para><b>Algorithm.</b> Fit reads the data once, holds out <see cref="Options.ValidationFraction"/> (stratified,
+/// seeded) unless <see cref="Options.ValidationSet"/> is given, builds <see cref="Options.Network"/> and runs
+/// <see cref="TrainingLoop"/>: warm-up on all data, then per batch only the samples the selection policy keeps get a
+/// gradient step (ERTS keeps the low-confidence samples whose Grad-CAM evidence is focused), then revision on all
+/// data; the weights of the epoch with the best validation macro-F1 are kept. Progress goes to <c>mlContext.Log</c>.</para>
+/// </remarks>
+public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
 {
+    private readonly IHostEnvironment _env;
+    private readonly Options _options;
+
+    /// <summary>Creates the trainer; <paramref name="options"/> is checked here.</summary>
+    /// <exception cref="ArgumentException">An option is empty or out of range (the message names it).</exception>
+    internal ErtsTrainer(IHostEnvironment env, Options options)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        _env = env;
+        _options = options;
+    }
+
+    /// <summary>The report of the last <see cref="Fit"/> (null before the first).</summary>
+    public TrainingReport? LastReport { get; private set; }
+
+    /// <summary>Trains on <paramref name="input"/> and returns the trained model.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type (the message names it and the fix).</exception>
+    /// <exception cref="ArgumentException">The validation set does not match the training data.</exception>
+    /// <exception cref="InvalidOperationException">No row has a label.</exception>
+    public ErtsTransformer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var columns = TrainingColumns.Bind(input.Schema, _options);
+        using var channel = _env.Start("ERTS training");
+        void Log(string line) => channel.Info(MessageSensitivity.None, "{0}", line);
+
+        var (all, skipped) = TrainingDataReader.Read(input, columns);
+        if (skipped > 0) channel.Warning(MessageSensitivity.None, "{0} row(s) without a label were skipped.", skipped);
+        if (all.Count == 0) throw new InvalidOperationException($"The training data has no row with a label in column '{columns.Label.Name}'.");
+        var (train, validation) = SplitValidation(all, columns);
+        Log(string.Format(CultureInfo.InvariantCulture,
+            "{0} on {1} training / {2} validation ECGs of {3} lead(s) x {4} samples, classes: {5}; policy {6}, {7} epochs.",
+            _options.Network, train.Count, validation?.Count ?? 0, columns.Leads, columns.Samples,
+            string.Join(", ", columns.ClassNames), _options.SelectionPolicy, _options.Epochs));
+
+        torch.manual_seed(_options.Seed);
+        var network = NetworkFactory.Create(_options.Network, columns.Leads, columns.Samples, columns.Classes);
+        TrainingReport report;
+        try
+        {
+            report = new TrainingLoop(_options, Log).Run(network, train, validation);
+        }
+        catch
+        {
+            network.Dispose();
+            throw;
+        }
+        LastReport = report;
+        var description = new ModelDescription(_options.Network, columns.Leads, columns.Samples, columns.ClassNames,
+            _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName);
+        return new ErtsTransformer(network, description, report);
+    }
+
+    /// <summary>The schema after the trained model: the input plus Score, PredictedLabel and the optional explanation.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The label is not a key, or the signal is not a fixed-size Single vector (the message names the column and the fix).</exception>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        ColumnRules.RequireKeyLabel(ColumnRules.Find(inputSchema, _options.LabelColumnName, "label"));
+        ColumnRules.RequireSignal(ColumnRules.Find(inputSchema, _options.SignalColumnName, "signal"));
+
+        var columns = inputSchema.ToDictionary(column => column.Name);
+        columns[_options.ScoreColumnName] = MlNetBridge.Column(_options.ScoreColumnName, SchemaShape.Column.VectorKind.Vector,
+            NumberDataViewType.Single, isKey: false, ScoreAnnotations.ScoreShape());
+        columns[_options.PredictedLabelColumnName] = MlNetBridge.Column(_options.PredictedLabelColumnName, SchemaShape.Column.VectorKind.Scalar,
+            NumberDataViewType.UInt32, isKey: true, ScoreAnnotations.PredictedLabelShape());
+        if (_options.ExplanationColumnName is { } explanation)
+            columns[explanation] = MlNetBridge.Column(explanation, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false);
+        return new SchemaShape(columns.Values);
+    }
+
+    private (EcgTensorData Train, EcgTensorData? Validation) SplitValidation(EcgTensorData all, TrainingColumns columns)
+    {
+        if (_options.ValidationSet is not { } validationSet)
+            return StratifiedHoldOut.Split(all, _options.ValidationFraction, _options.Seed);
+        var validationColumns = TrainingColumns.Bind(validationSet.Schema, _options);
+        columns.RequireCompatible(validationColumns);
+        return (all, TrainingDataReader.Read(validationSet, validationColumns).Data);
+    }
+
+    /// <summary>The training options (<see cref="OptionsValidation"/>) plus the ones only the ML.NET surface uses.</summary>
+    private static void Validate(Options options)
+    {
+        OptionsValidation.Validate(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.LabelColumnName, nameof(Options.LabelColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.SignalColumnName, nameof(Options.SignalColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ScoreColumnName, nameof(Options.ScoreColumnName));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.PredictedLabelColumnName, nameof(Options.PredictedLabelColumnName));
+        if (options.ExplanationColumnName is not null)
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.ExplanationColumnName, nameof(Options.ExplanationColumnName));
+        var outputs = new[] { options.ScoreColumnName, options.PredictedLabelColumnName, options.ExplanationColumnName }.OfType<string>().ToList();
+        if (outputs.Distinct().Count() != outputs.Count)
+            throw new ArgumentException($"The output columns must have distinct names; got {string.Join(", ", outputs)}.", nameof(Options.ScoreColumnName));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Leads, 1, nameof(Options.Leads));
+        if (!Enum.IsDefined(options.Network))
+            throw new ArgumentOutOfRangeException(nameof(Options.Network), options.Network, "Not a known backbone.");
+    }
 }

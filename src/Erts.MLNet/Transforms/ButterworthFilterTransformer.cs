@@ -8,7 +8,7 @@ namespace Erts.MLNet.Transforms;
 /// Zero-phase Butterworth filtering of every lead: band-pass (e.g. 0.5-40 Hz), high-pass (baseline-wander removal,
 /// e.g. 0.5 Hz) or low-pass, the same as <c>scipy.signal.butter</c> + <c>filtfilt</c>, computed in second-order sections.
 /// </summary>
-[ModelLoader("ECGBUTTR", "EcgButterworthFilterTransformer")]
+[ModelLoader("ECGBUTTR", "EcgButterworthFilter")]
 public sealed class ButterworthFilterTransformer : ZeroPhaseFilterTransformer
 {
     /// <summary>Default values of the catalog methods.</summary>

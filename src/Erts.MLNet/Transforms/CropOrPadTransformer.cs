@@ -12,7 +12,7 @@ namespace Erts.MLNet.Transforms;
 /// a trainer reading the data once per epoch sees a new window each epoch, and the same program run again sees the
 /// same windows. Use <see cref="CropMode.Center"/> or <see cref="CropMode.Start"/> for evaluation.
 /// </remarks>
-[ModelLoader("ECGCROPD", "EcgCropOrPadTransformer")]
+[ModelLoader("ECGCROPD", "EcgCropOrPad")]
 public sealed class CropOrPadTransformer : SignalTransformerBase
 {
     internal CropOrPadTransformer(int length, CropMode mode, int seed, string outputColumnName, string? inputColumnName)

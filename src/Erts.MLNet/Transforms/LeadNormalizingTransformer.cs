@@ -8,7 +8,7 @@ namespace Erts.MLNet.Transforms;
 /// the record's own lead (<see cref="LeadNormalizationScope.PerRecord"/>) or of that lead over the training set
 /// (<see cref="LeadNormalizationScope.Dataset"/>, see <see cref="LeadNormalizingEstimator"/>).
 /// </summary>
-[ModelLoader("ECGLNORM", "EcgLeadNormalizingTransformer")]
+[ModelLoader("ECGLNORM", "EcgNormalizeLeads")]
 public sealed class LeadNormalizingTransformer : SignalTransformerBase
 {
     private readonly float[]? _means;

@@ -5,7 +5,7 @@ public sealed class NonFiniteSignalException : InvalidOperationException
 {
     /// <summary>Creates the exception; the message names the column, row, lead and sample.</summary>
     public NonFiniteSignalException(string columnName, long row, int lead, string? leadName, int sample, float value)
-        : base($"column '{columnName}', row {row}, lead {(leadName is null ? "" : $"'{leadName}' ")}(index {lead}), sample {sample} is {value}; " +
+        : base($"column '{columnName}', row {row}, lead {(leadName is null ? "" : $"'{leadName}' ")}(index {lead}), sample {sample} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; " +
                "HandleNonFinite(NonFinitePolicy.Fail) rejects non-finite samples (use NonFinitePolicy.Replace to replace them)")
     {
         Row = row;

@@ -8,7 +8,7 @@ namespace Erts.MLNet.Transforms;
 /// with a <see cref="NonFiniteSignalException"/> that names the row and lead. Put it first: filters spread a NaN
 /// over a whole lead.
 /// </summary>
-[ModelLoader("ECGNOFIN", "EcgNonFiniteTransformer")]
+[ModelLoader("ECGNOFIN", "EcgNonFinite")]
 public sealed class NonFiniteTransformer : SignalTransformerBase
 {
     internal NonFiniteTransformer(NonFinitePolicy policy, float replacement, string outputColumnName, string? inputColumnName)

@@ -8,7 +8,7 @@ namespace Erts.MLNet.Transforms;
 /// Removes mains interference (50 or 60 Hz) from every lead with a zero-phase second-order notch, the same as
 /// <c>scipy.signal.iirnotch</c> + <c>filtfilt</c>.
 /// </summary>
-[ModelLoader("ECGNOTCH", "EcgNotchFilterTransformer")]
+[ModelLoader("ECGNOTCH", "EcgNotchFilter")]
 public sealed class NotchFilterTransformer : ZeroPhaseFilterTransformer
 {
     /// <summary>Default values of the catalog method.</summary>

@@ -9,7 +9,7 @@ namespace Erts.MLNet.Transforms;
 /// <c>scipy.signal.resample_poly</c> (Kaiser window, beta 5): 360 to 250 Hz is the factor 25/36. The output has
 /// <c>ceil(samples * target / source)</c> samples per lead and its <c>SamplingRate</c> annotation becomes the target.
 /// </summary>
-[ModelLoader("ECGRESMP", "EcgResampleTransformer")]
+[ModelLoader("ECGRESMP", "EcgResample")]
 public sealed class ResampleTransformer : SignalTransformerBase
 {
     internal ResampleTransformer(float targetRate, string outputColumnName, string? inputColumnName)

@@ -7,7 +7,7 @@ namespace Erts.MLNet.Transforms;
 /// Keeps the leads named in <see cref="LeadNames"/>, in that order, found by the column's <c>LeadNames</c>
 /// annotation (case-insensitive: "avr" finds "aVR"). Selecting ["II", "V1"] from a 12-lead record gives 2 leads.
 /// </summary>
-[ModelLoader("ECGLEADS", "EcgSelectLeadsTransformer")]
+[ModelLoader("ECGLEADS", "EcgSelectLeads")]
 public sealed class SelectLeadsTransformer : SignalTransformerBase
 {
     internal SelectLeadsTransformer(IReadOnlyList<string> leadNames, string outputColumnName, string? inputColumnName)

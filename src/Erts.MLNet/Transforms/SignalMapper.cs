@@ -21,7 +21,7 @@ internal sealed class SignalMapper : IRowToRowMapper
         _inputSize = ((VectorDataViewType)inputSchema[inputColumn].Type).Size;
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
-        builder.AddColumn(outputColumnName, mapping.Output.Type, mapping.Output.Annotations());
+        builder.AddColumn(outputColumnName, mapping.OutputType, mapping.OutputAnnotations);
         OutputSchema = builder.ToSchema();
     }
 
@@ -50,7 +50,7 @@ internal sealed class SignalMapper : IRowToRowMapper
         VBuffer<float> source = default;
         DataViewRowId id = default;
         float[]? densified = null;
-        int outputSize = _mapping.Output.Size;
+        int outputSize = _mapping.OutputType.Size;
         return (ref VBuffer<float> value) =>
         {
             getSource(ref source);

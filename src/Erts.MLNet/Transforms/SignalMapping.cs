@@ -1,3 +1,6 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
 namespace Erts.MLNet.Transforms;
 
 /// <summary>Which row is being mapped: its position in the cursor and a key stable for that row within one pass.</summary>
@@ -8,12 +11,20 @@ internal readonly record struct SignalRow(long Position, ulong RandomKey);
 /// <summary>Maps one row's signal (lead-major) into the output buffer, which has the output shape's size.</summary>
 internal delegate void SignalRowFunction(ReadOnlySpan<float> source, Span<float> destination, in SignalRow row);
 
-/// <summary>A transform bound to one input shape: the output shape and the per-row function.</summary>
-/// <param name="Output">Shape (and annotations) of the output column.</param>
+/// <summary>A transform bound to one input shape: the output column's type and annotations, and the per-row function.</summary>
+/// <param name="OutputType">Type of the output column (a signal, or e.g. a feature vector).</param>
+/// <param name="OutputAnnotations">Annotations of the output column.</param>
 /// <param name="Map">The per-row computation; must be thread-safe (cursor sets call it from several threads).</param>
 /// <param name="UsesRandomKey">Whether <see cref="SignalRow.RandomKey"/> is needed (reading row ids costs a call per row).</param>
-internal sealed record SignalMapping(SignalShape Output, SignalRowFunction Map, bool UsesRandomKey = false)
+internal sealed record SignalMapping(VectorDataViewType OutputType, DataViewSchema.Annotations OutputAnnotations, SignalRowFunction Map, bool UsesRandomKey = false)
 {
+    /// <summary>A mapping whose output is again a signal of the ECG convention, of shape <paramref name="Output"/>.</summary>
+    // Parameter names match the primary constructor's, so callers can name them either way.
+    public SignalMapping(SignalShape Output, SignalRowFunction Map, bool UsesRandomKey = false)
+        : this(Output.Type, Output.Annotations(), Map, UsesRandomKey)
+    {
+    }
+
     /// <summary>A mapping that applies <paramref name="perLead"/> to each lead independently.</summary>
     public static SignalMapping PerLead(SignalShape input, SignalShape output, LeadFunction perLead) =>
         new(output, (source, destination, in row) =>

@@ -9,8 +9,8 @@ namespace Erts.MLNet.Transforms;
 /// </summary>
 internal sealed record SignalShape(string ColumnName, int Leads, int Length, float? SamplingRate, IReadOnlyList<string>? LeadNames)
 {
-    public const string LeadNamesAnnotation = "LeadNames";
-    public const string SamplingRateAnnotation = "SamplingRate";
+    public const string LeadNamesAnnotation = Data.DataViews.EcgColumns.LeadNamesAnnotation;
+    public const string SamplingRateAnnotation = Data.DataViews.EcgColumns.SamplingRateAnnotation;
 
     public int Size => Leads * Length;
 

@@ -118,13 +118,18 @@ public abstract class SignalTransformerBase : ITransformer
                 throw new SignalColumnException(InputColumnName,
                     $"{TransformName}: column '{InputColumnName}' needs the '{annotation}' annotation");
 
+        return new SchemaShape(inputSchema.Where(c => c.Name != OutputColumnName).Append(OutputColumnShape(column)));
+    }
+
+    /// <summary>The output column as known before fitting; by default a signal carrying the input's annotations.</summary>
+    private protected virtual SchemaShape.Column OutputColumnShape(SchemaShape.Column input)
+    {
         var annotations = new List<SchemaShape.Column>();
-        if (TryFindColumn(column.Annotations, SignalShape.LeadNamesAnnotation, out _))
+        if (TryFindColumn(input.Annotations, SignalShape.LeadNamesAnnotation, out _))
             annotations.Add(MlNetBridge.Column(SignalShape.LeadNamesAnnotation, SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false));
-        if (TryFindColumn(column.Annotations, SignalShape.SamplingRateAnnotation, out _))
+        if (TryFindColumn(input.Annotations, SignalShape.SamplingRateAnnotation, out _))
             annotations.Add(MlNetBridge.Column(SignalShape.SamplingRateAnnotation, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false));
-        var output = MlNetBridge.Column(OutputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, new SchemaShape(annotations));
-        return new SchemaShape(inputSchema.Where(c => c.Name != OutputColumnName).Append(output));
+        return MlNetBridge.Column(OutputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, new SchemaShape(annotations));
     }
 
     // SchemaShape.TryFindColumn is internal to ML.NET.

@@ -70,8 +70,7 @@ public sealed partial class EcgDataView : IDataView
         {
             if (examples.Count == 0)
                 throw new ArgumentException("Cannot infer the signal shape from an empty list; pass the shape.", nameof(examples));
-            var first = examples[0];
-            shape = new EcgSignalShape(first.Leads, first.Length, first.LeadNames, first.SamplingRate);
+            shape = EcgSignalShape.Of(examples[0]);
         }
         foreach (var example in examples) shape.Check(example);
         return new EcgDataView(() => examples, shape, examples.Count);

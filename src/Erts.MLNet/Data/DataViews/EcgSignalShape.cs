@@ -29,6 +29,11 @@ public sealed record EcgSignalShape
         SamplingRate = samplingRate;
     }
 
+    /// <summary>The shape of one example (its leads, length, lead names and rate).</summary>
+    /// <param name="example">Any example of the dataset.</param>
+    public static EcgSignalShape Of(EcgExample example) =>
+        new(example.Leads, example.Length, example.LeadNames, example.SamplingRate);
+
     /// <summary>Number of leads.</summary>
     public int Leads { get; }
 

@@ -11,7 +11,7 @@ namespace Erts.MLNet.Data.Datasets;
 /// The headers of this set carry 0 as every checksum and, in about 1 record in 20, an initial value that is not the
 /// first stored sample (challenge README); reads therefore default to <see cref="WfdbReadOptions.Informative"/>.
 /// </remarks>
-public sealed class Cinc2017Database
+public sealed class Cinc2017Database : IEcgDataset
 {
     /// <summary>The four labels.</summary>
     public static IReadOnlyList<string> Labels { get; } = ["N", "A", "O", "~"];

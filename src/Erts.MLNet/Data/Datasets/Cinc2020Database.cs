@@ -8,7 +8,7 @@ namespace Erts.MLNet.Data.Datasets;
 /// headers carry the diagnoses as a <c>#Dx: code,code</c> comment of SNOMED CT codes, mapped to the 8 classes of
 /// <see cref="Cinc2020Classes"/>; 12 leads cropped or zero-padded to a fixed length; seeded stratified split.
 /// </summary>
-public sealed class Cinc2020Database
+public sealed class Cinc2020Database : IEcgDataset
 {
     private readonly Options options;
 

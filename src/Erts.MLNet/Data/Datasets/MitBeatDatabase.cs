@@ -13,7 +13,7 @@ namespace Erts.MLNet.Data.Datasets;
 /// foreach (EcgExample beat in mitdb.Load(DatasetSplit.Train)) { ... }
 /// </code>
 /// </example>
-public sealed class MitBeatDatabase
+public sealed class MitBeatDatabase : IEcgDataset
 {
     private readonly Options options;
 

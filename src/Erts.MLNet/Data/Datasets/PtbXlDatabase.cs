@@ -9,7 +9,7 @@ namespace Erts.MLNet.Data.Datasets;
 /// recommended <c>strat_fold</c> (1-8 train, 9 validation, 10 test). Metadata is read once from
 /// <c>ptbxl_database.csv</c> and <c>scp_statements.csv</c>; signals are read lazily, record by record.
 /// </summary>
-public sealed partial class PtbXlDatabase
+public sealed partial class PtbXlDatabase : IEcgDataset
 {
     /// <summary>The five diagnostic superclasses.</summary>
     public static IReadOnlyList<string> Superclasses { get; } = ["NORM", "MI", "STTC", "CD", "HYP"];

@@ -24,8 +24,6 @@ internal static class Oscillator
     public static void AddSinusoid(Span<float> target, ReadOnlySpan<float> sine, ReadOnlySpan<float> cosine, float amplitude, float phase)
     {
         (float phaseSin, float phaseCos) = MathF.SinCos(phase);
-        float a = amplitude * phaseCos, b = amplitude * phaseSin;
-        for (int n = 0; n < target.Length; n++)
-            target[n] += a * sine[n] + b * cosine[n];
+        SpanArithmetic.AddScaled(target, sine, amplitude * phaseCos, cosine, amplitude * phaseSin);
     }
 }

@@ -2,8 +2,10 @@ namespace Erts.MLNet.Data.Synthetic;
 
 /// <summary>Options of the synthetic ECG generator (<see cref="SyntheticEcgGenerator"/>).</summary>
 /// <remarks>
-/// Noise levels are means: each record draws its own level of each noise uniformly in [0.25, 1.75] x the option, so a
-/// set holds clean and noisy records alike. Set a level to 0 to switch that noise off.
+/// Noise levels are typical values: each record draws its own level of each noise uniformly in [0.25, 1.75] x the
+/// option, tripled for one record in ten (a badly recorded one), so a set holds clean and noisy records alike. Each
+/// noise draws from its own random stream: changing one level changes neither the heart signal nor the other noises.
+/// Set a level to 0 to switch that noise off.
 /// </remarks>
 public sealed class SyntheticEcgOptions
 {
@@ -22,8 +24,8 @@ public sealed class SyntheticEcgOptions
         /// <summary>Default baseline wander amplitude: 0.15 mV.</summary>
         public const float BaselineWander = 0.15f;
 
-        /// <summary>Default muscle (EMG-like) noise: 0.03 mV RMS.</summary>
-        public const float MuscleNoise = 0.03f;
+        /// <summary>Default muscle (EMG-like) noise: 0.04 mV RMS.</summary>
+        public const float MuscleNoise = 0.04f;
 
         /// <summary>Default mains hum amplitude: 0.02 mV.</summary>
         public const float MainsHum = 0.02f;
@@ -62,16 +64,19 @@ public sealed class SyntheticEcgOptions
     /// <summary>Records per class, at least 1; the set holds <c>ExamplesPerClass x Classes.Count</c> records. Default 200.</summary>
     public int ExamplesPerClass { get; set; } = Defaults.ExamplesPerClass;
 
-    /// <summary>Mean amplitude of baseline wander (respiration- and motion-like drift below 0.5 Hz), mV, at least 0. Default 0.15.</summary>
+    /// <summary>Typical amplitude of baseline wander (respiration- and motion-like drift below 0.5 Hz), mV, at least 0. Default 0.15.</summary>
     public float BaselineWander { get; set; } = Defaults.BaselineWander;
 
-    /// <summary>Mean RMS of muscle (EMG-like, broadband) noise, mV, at least 0. Default 0.03.</summary>
+    /// <summary>Typical RMS of muscle (EMG-like, broadband) noise, mV, at least 0. Default 0.04.</summary>
     public float MuscleNoise { get; set; } = Defaults.MuscleNoise;
 
-    /// <summary>Mean amplitude of mains hum at <see cref="MainsFrequency"/>, mV, at least 0. Default 0.02.</summary>
+    /// <summary>Typical amplitude of mains hum at <see cref="MainsFrequency"/>, mV, at least 0. Default 0.02.</summary>
     public float MainsHum { get; set; } = Defaults.MainsHum;
 
-    /// <summary>Mains frequency (Hz), positive and below half the sampling rate; 50 (Europe) or 60 (Americas). Default 50.</summary>
+    /// <summary>
+    /// Mains frequency (Hz), in [1, 1000]; 50 (Europe) or 60 (Americas). At or above half the sampling rate no hum is
+    /// added (a recorder sampling that slowly filters it out before sampling). Default 50.
+    /// </summary>
     public float MainsFrequency { get; set; } = Defaults.MainsFrequency;
 
     /// <summary>

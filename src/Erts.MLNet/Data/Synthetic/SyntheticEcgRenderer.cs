@@ -95,9 +95,7 @@ internal sealed class SyntheticEcgRenderer
         {
             float gain = Vector3.Dot(_leadVectors[lead], dipole) * _leadGain[lead];
             if (MathF.Abs(gain) < 1e-6f) continue;
-            var target = signal.AsSpan(lead * _samples + firstSample, waveform.Length);
-            for (int n = 0; n < target.Length; n++)
-                target[n] += gain * waveform[n];
+            SpanArithmetic.AddScaled(signal.AsSpan(lead * _samples + firstSample, waveform.Length), waveform, gain);
         }
     }
 
@@ -158,13 +156,21 @@ internal sealed class SyntheticEcgRenderer
     private void AddMainsHum(float[] signal, SplitMixRandom random)
     {
         float level = _options.MainsHum * RecordLevel(random);
-        if (level <= 0) return;
+        // A recorder sampling at or below twice the mains frequency low-pass filters it away before sampling.
+        if (level <= 0 || _options.MainsFrequency >= _rate / 2) return;
         Oscillator.Fill(_tables[4], _tables[5], _options.MainsFrequency, _rate);
         for (int lead = 0; lead < _leadVectors.Length; lead++)
             Oscillator.AddSinusoid(signal.AsSpan(lead * _samples, _samples), _tables[4], _tables[5],
                 level * random.Uniform(0.5f, 1.5f), random.Uniform(0f, 2f * MathF.PI));
     }
 
-    /// <summary>This record's factor on a mean noise level: uniform in [0.25, 1.75], so sets mix clean and noisy records.</summary>
-    private static float RecordLevel(SplitMixRandom random) => random.Uniform(0.25f, 1.75f);
+    /// <summary>
+    /// This record's factor on a noise level: uniform in [0.25, 1.75], and three times that for one record in ten (a
+    /// badly recorded one), so a set mixes clean, typical and noisy records as real collections do.
+    /// </summary>
+    private static float RecordLevel(SplitMixRandom random)
+    {
+        float factor = random.Uniform(0.25f, 1.75f);
+        return random.Chance(0.1) ? 3f * factor : factor;
+    }
 }

@@ -1,0 +1,103 @@
+using System.CommandLine;
+using Erts.Cli.Runs;
+
+namespace Erts.Cli.Commands;
+
+/// <summary>The options that choose the data: a dataset by name and its folder, or the synthetic generator's settings.</summary>
+internal sealed class DatasetOptionSet
+{
+    /// <summary>Creates the set; <paramref name="examplesPerClass"/> is the default size of synthetic data.</summary>
+    public DatasetOptionSet(int examplesPerClass = 100, float labelNoise = 0f)
+    {
+        ExamplesPerClass = new Option<int>("--examples-per-class")
+        {
+            Description = "Synthetic data: records per class (split 80/10/10 into train, validation, test).",
+            DefaultValueFactory = _ => examplesPerClass,
+        }.AtLeast(10);
+        LabelNoise = new Option<float>("--label-noise")
+        {
+            Description = "Synthetic data: fraction of training/validation labels flipped to another class (the test set stays clean).",
+            DefaultValueFactory = _ => labelNoise,
+        }.Between(0f, 0.9f);
+    }
+
+    /// <summary>Dataset name.</summary>
+    public Option<string> Dataset { get; } = new Option<string>("--dataset", "-d")
+    {
+        Description = "Dataset: " + string.Join(", ", KnownDatasets.All.Select(d => d.Name)) + " (see 'erts datasets list').",
+        DefaultValueFactory = _ => KnownDatasets.Synthetic.Name,
+    };
+
+    /// <summary>Dataset folder.</summary>
+    public Option<string?> Data { get; } = new("--data")
+    {
+        Description = "Folder holding the dataset's files (default: $ERTS_DATA/<name>, else the cache folder).",
+    };
+
+    /// <summary>Cache root.</summary>
+    public Option<string?> Cache { get; } = new("--cache")
+    {
+        Description = "Cache folder for downloaded datasets (default: $XDG_CACHE_HOME/erts or ~/.cache/erts).",
+    };
+
+    /// <summary>Synthetic records per class.</summary>
+    public Option<int> ExamplesPerClass { get; }
+
+    /// <summary>Synthetic label noise.</summary>
+    public Option<float> LabelNoise { get; }
+
+    /// <summary>Synthetic leads.</summary>
+    public Option<string[]> Leads { get; } = new Option<string[]>("--leads")
+    {
+        Description = "Synthetic data: leads to generate (I, II, III, aVR, aVL, aVF, V1-V6).",
+        DefaultValueFactory = _ => ["I", "II", "V1"],
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>Synthetic record length.</summary>
+    public Option<float> Duration { get; } = new Option<float>("--duration")
+    {
+        Description = "Synthetic data: record length in seconds.",
+        DefaultValueFactory = _ => 4f,
+    }.Between(2f, 60f);
+
+    /// <summary>Synthetic sampling rate.</summary>
+    public Option<float> SamplingRate { get; } = new Option<float>("--sampling-rate")
+    {
+        Description = "Synthetic data: samples per second (Hz).",
+        DefaultValueFactory = _ => 100f,
+    }.Between(50f, 1000f);
+
+    /// <summary>
+    /// The --seed of commands that only read data (evaluate, explain): synthetic records depend on it, so it must be the
+    /// seed the model was trained with to see the same test part.
+    /// </summary>
+    public static Option<int> CreateDataSeedOption() => new("--seed")
+    {
+        Description = "Seed of the synthetic data (use the one the model was trained with).",
+        DefaultValueFactory = _ => Erts.MLNet.Training.ErtsTrainer.Options.Defaults.Seed,
+    };
+
+    /// <summary>Adds the options; <paramref name="withSynthetic"/> false leaves out the generator's settings.</summary>
+    public void AddTo(Command command, bool withSynthetic = true)
+    {
+        command.Options.Add(Dataset);
+        command.Options.Add(Data);
+        command.Options.Add(Cache);
+        if (!withSynthetic) return;
+        foreach (var option in new Option[] { ExamplesPerClass, LabelNoise, Leads, Duration, SamplingRate })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The data asked for.</summary>
+    /// <exception cref="UsageException">The dataset name is unknown.</exception>
+    public DatasetRequest ToRequest(ParseResult parseResult, int seed)
+    {
+        var dataset = KnownDatasets.Find(parseResult.GetValue(Dataset)!);
+        string folder = DatasetLocation.Resolve(dataset, parseResult.GetValue(Data), parseResult.GetValue(Cache));
+        var synthetic = new SyntheticSettings(
+            parseResult.GetValue(ExamplesPerClass), parseResult.GetValue(LabelNoise),
+            parseResult.GetValue(Leads) ?? ["I", "II", "V1"], parseResult.GetValue(Duration), parseResult.GetValue(SamplingRate), seed);
+        return new DatasetRequest(dataset, folder, synthetic);
+    }
+}

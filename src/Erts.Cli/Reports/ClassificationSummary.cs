@@ -1,0 +1,98 @@
+namespace Erts.Cli.Reports;
+
+/// <summary>
+/// How well a model classified one labelled set: the confusion matrix and the scores derived from it.
+/// Everything is computed from the matrix, so the numbers in a table, a CSV and a heat map always agree.
+/// </summary>
+internal sealed class ClassificationSummary
+{
+    private ClassificationSummary(IReadOnlyList<string> classNames, int[,] confusionMatrix, double? logLoss)
+    {
+        ClassNames = classNames;
+        ConfusionMatrix = confusionMatrix;
+        LogLoss = logLoss;
+
+        int classes = classNames.Count;
+        var support = new int[classes];
+        var predicted = new int[classes];
+        int correct = 0, total = 0;
+        for (int truth = 0; truth < classes; truth++)
+            for (int guess = 0; guess < classes; guess++)
+            {
+                int count = confusionMatrix[truth, guess];
+                support[truth] += count;
+                predicted[guess] += count;
+                total += count;
+                if (truth == guess) correct += count;
+            }
+
+        // F1 = 2TP / (2TP + FP + FN); a class never seen nor predicted scores 0 (scikit-learn's zero_division=0).
+        var f1 = new double[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            int truePositives = confusionMatrix[c, c];
+            int denominator = support[c] + predicted[c];
+            f1[c] = denominator == 0 ? 0 : 2.0 * truePositives / denominator;
+        }
+
+        Support = support;
+        PerClassF1 = f1;
+        Count = total;
+        Accuracy = total == 0 ? double.NaN : (double)correct / total;
+        MacroF1 = classes == 0 ? double.NaN : f1.Average();
+    }
+
+    /// <summary>Class names; index = class index in the matrix.</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>Counts: row = true class, column = predicted class.</summary>
+    public int[,] ConfusionMatrix { get; }
+
+    /// <summary>Examples per true class (row sums).</summary>
+    public IReadOnlyList<int> Support { get; }
+
+    /// <summary>F1 of each class, in [0, 1].</summary>
+    public IReadOnlyList<double> PerClassF1 { get; }
+
+    /// <summary>Unweighted mean of the per-class F1: the headline score.</summary>
+    public double MacroF1 { get; }
+
+    /// <summary>Correct predictions over all examples (NaN for an empty set).</summary>
+    public double Accuracy { get; }
+
+    /// <summary>Examples counted.</summary>
+    public int Count { get; }
+
+    /// <summary>ML.NET's log-loss when the summary came from its evaluator, else null.</summary>
+    public double? LogLoss { get; }
+
+    /// <summary>Builds the summary from a confusion matrix of counts (rows = truth).</summary>
+    /// <exception cref="ArgumentException">The matrix is not square with one row per class, or a count is negative.</exception>
+    public static ClassificationSummary FromConfusionMatrix(IReadOnlyList<string> classNames, int[,] counts, double? logLoss = null)
+    {
+        if (counts.GetLength(0) != classNames.Count || counts.GetLength(1) != classNames.Count)
+            throw new ArgumentException(
+                $"confusion matrix is {counts.GetLength(0)} x {counts.GetLength(1)}; {classNames.Count} classes need {classNames.Count} x {classNames.Count}.",
+                nameof(counts));
+        foreach (int count in counts)
+            if (count < 0) throw new ArgumentException($"confusion matrix counts must be 0 or more (got {count}).", nameof(counts));
+        return new ClassificationSummary(classNames, (int[,])counts.Clone(), logLoss);
+    }
+
+    /// <summary>Builds the summary from true and predicted class indices.</summary>
+    /// <exception cref="ArgumentException">The arrays differ in length or hold an index outside the classes.</exception>
+    public static ClassificationSummary FromPredictions(IReadOnlyList<string> classNames, IReadOnlyList<int> truth, IReadOnlyList<int> predicted)
+    {
+        if (truth.Count != predicted.Count)
+            throw new ArgumentException($"{truth.Count} true labels but {predicted.Count} predictions.", nameof(predicted));
+        var counts = new int[classNames.Count, classNames.Count];
+        for (int i = 0; i < truth.Count; i++)
+        {
+            if ((uint)truth[i] >= (uint)classNames.Count || (uint)predicted[i] >= (uint)classNames.Count)
+                throw new ArgumentException(
+                    $"example {i}: class index (truth {truth[i]}, predicted {predicted[i]}) is outside [0, {classNames.Count}).", nameof(truth));
+            counts[truth[i], predicted[i]]++;
+        }
+        return new ClassificationSummary(classNames, counts, logLoss: null);
+    }
+}

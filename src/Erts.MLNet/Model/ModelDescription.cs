@@ -1,0 +1,32 @@
+using Erts.MLNet.Networks;
+
+namespace Erts.MLNet.Model;
+
+/// <summary>
+/// Everything besides the weights that a trained ERTS model needs to rebuild its network and its columns; this is
+/// what the model file stores next to the TorchSharp state dict.
+/// </summary>
+/// <param name="Network">The backbone, rebuilt through <see cref="NetworkFactory"/> on load.</param>
+/// <param name="Leads">Input leads.</param>
+/// <param name="Samples">Samples per lead.</param>
+/// <param name="ClassNames">Class names; index = 0-based class = predicted key - 1.</param>
+/// <param name="SignalColumnName">Input signal column.</param>
+/// <param name="ScoreColumnName">Output probabilities column.</param>
+/// <param name="PredictedLabelColumnName">Output key column.</param>
+/// <param name="ExplanationColumnName">Output Grad-CAM column, or null for none.</param>
+internal sealed record ModelDescription(
+    Backbone Network,
+    int Leads,
+    int Samples,
+    IReadOnlyList<string> ClassNames,
+    string SignalColumnName,
+    string ScoreColumnName,
+    string PredictedLabelColumnName,
+    string? ExplanationColumnName)
+{
+    /// <summary>Number of classes.</summary>
+    public int Classes => ClassNames.Count;
+
+    /// <summary>Values per input signal (leads x samples).</summary>
+    public int SignalLength => Leads * Samples;
+}

@@ -1,0 +1,99 @@
+using Erts.MLNet.Model;
+using Erts.MLNet.Networks;
+using Erts.MLNet.Persistence;
+using Microsoft.ML;
+using Microsoft.ML.Runtime;
+
+namespace Erts.MLNet.Training;
+
+[ModelLoader(ModelSignature, LoaderSignature, Version = FormatVersion)]
+public sealed partial class ErtsTransformer
+{
+    private const string ModelSignature = "ERTS-ECG";   // exactly 8 characters (ML.NET's rule)
+    private const string LoaderSignature = "ErtsTransformer";
+    private const uint FormatVersion = 0x00010001;      // raise when the layout below changes, and keep reading the old one
+    private const string WeightsStream = "TSModel";     // the stream name Microsoft.ML.TorchSharp uses
+
+    private static object VersionInfo() => ModelLoaderAttribute.VersionInfoOf(typeof(ErtsTransformer));
+
+    /// <summary>
+    /// Writes the model into ML.NET's model file: the description (backbone, shape, class names, column names) in
+    /// the model entry, and the TorchSharp state dict as the binary stream "TSModel", as Microsoft.ML.TorchSharp does.
+    /// </summary>
+    void ICanSaveModel.Save(ModelSaveContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var writer = MlNetBridge.BeginSave(ctx, VersionInfo());
+        var model = Description;
+        writer.Write(model.Network.ToString());
+        writer.Write(model.Leads);
+        writer.Write(model.Samples);
+        writer.Write(model.Classes);
+        foreach (var name in model.ClassNames) writer.Write(name);
+        writer.Write(model.SignalColumnName);
+        writer.Write(model.ScoreColumnName);
+        writer.Write(model.PredictedLabelColumnName);
+        writer.Write(model.ExplanationColumnName ?? "");
+        MlNetBridge.SaveBinaryStream(ctx, WeightsStream, SaveWeights);
+    }
+
+    /// <summary>ML.NET's loader entry point, found by reflection; <paramref name="context"/> is its ModelLoadContext.</summary>
+    private static ErtsTransformer Create(IHostEnvironment env, object context)
+    {
+        var description = ReadDescription(MlNetBridge.BeginLoad(context, VersionInfo()));
+        return Rebuild(description, WeightsStream, network => MlNetBridge.TryLoadBinaryStream(context, WeightsStream, reader => network.load(reader)));
+    }
+
+    /// <summary>Writes the network's state dict (TorchSharp's own format).</summary>
+    internal void SaveWeights(BinaryWriter writer) => _runner.Save(writer);
+
+    /// <summary>Builds the described network and fills it through <paramref name="loadWeights"/> (false when the weights are absent).</summary>
+    /// <exception cref="ErtsModelFormatException">The weights are absent or do not fit the network.</exception>
+    internal static ErtsTransformer Rebuild(ModelDescription description, string weightsSource, Func<EcgNetwork, bool> loadWeights)
+    {
+        var network = NetworkFactory.Create(description.Network, description.Leads, description.Samples, description.Classes);
+        try
+        {
+            if (!loadWeights(network))
+                throw new ErtsModelFormatException($"The ERTS model has no weights ('{weightsSource}'); the file is incomplete.");
+            return new ErtsTransformer(network, description, report: null);
+        }
+        catch (Exception e)
+        {
+            network.Dispose();
+            if (e is ErtsModelFormatException) throw;
+            throw new ErtsModelFormatException($"The ERTS model's weights ('{weightsSource}') cannot be read into a {description.Network} " +
+                $"of {description.Leads} x {description.Samples} inputs and {description.Classes} classes: {e.Message}", innerException: e);
+        }
+    }
+
+    private static ModelDescription ReadDescription(BinaryReader reader)
+    {
+        try
+        {
+            string network = reader.ReadString();
+            if (!Enum.TryParse<Backbone>(network, out var backbone))
+                throw new ErtsModelFormatException($"The ERTS model names an unknown network '{network}'; it was saved by a newer Erts.MLNet.");
+            int leads = ReadPositive(reader, "leads");
+            int samples = ReadPositive(reader, "samples");
+            int classes = ReadPositive(reader, "classes");
+            var classNames = new string[classes];
+            for (int i = 0; i < classes; i++) classNames[i] = reader.ReadString();
+            string signal = reader.ReadString(), score = reader.ReadString(), predicted = reader.ReadString(), explanation = reader.ReadString();
+            return new ModelDescription(backbone, leads, samples, classNames, signal, score, predicted, explanation.Length == 0 ? null : explanation);
+        }
+        catch (Exception e) when (e is IOException and not ErtsModelFormatException or System.Text.DecoderFallbackException)
+        {
+            throw new ErtsModelFormatException($"The ERTS model description is truncated or corrupt: {e.Message}", innerException: e);
+        }
+    }
+
+    private static int ReadPositive(BinaryReader reader, string what)
+    {
+        int value = reader.ReadInt32();
+        // 1 << 24 is far above any real ECG length or class count; larger values mean a corrupt entry.
+        if (value < 1 || value > 1 << 24)
+            throw new ErtsModelFormatException($"The ERTS model's {what} is {value}; expected 1 to {1 << 24}. The file is corrupt.");
+        return value;
+    }
+}

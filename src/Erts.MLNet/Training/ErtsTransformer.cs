@@ -1,0 +1,118 @@
+using Erts.MLNet.Explainability;
+using Erts.MLNet.Model;
+using Erts.MLNet.Networks;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Erts.MLNet.Training;
+
+/// <summary>
+/// A trained ERTS ECG classifier as an ML.NET transformer: adds the class probabilities (Score), the predicted class
+/// (PredictedLabel, a key whose values are the class names) and optionally the Grad-CAM explanation of each row.
+/// </summary>
+/// <remarks>
+/// <para>Output columns, as ML.NET's own multiclass trainers produce them, so <c>Evaluate</c>, <c>CrossValidate</c>,
+/// <c>PredictionEngine</c> and <c>MapKeyToValue</c> work unchanged:</para>
+/// <list type="table">
+/// <listheader><term>Column</term><description>Type and annotations</description></listheader>
+/// <item><term>Score</term><description><c>Vector&lt;Single, K&gt;</c> softmax probabilities; SlotNames and
+/// TrainingLabelValues = class names, ScoreColumnKind = "MulticlassClassification", ScoreValueKind = "Score".</description></item>
+/// <item><term>PredictedLabel</term><description><c>Key&lt;UInt32, K&gt;</c>, KeyValues = class names.</description></item>
+/// <item><term>explanation (optional)</term><description><c>Vector&lt;Single, samples&gt;</c>, the Grad-CAM time
+/// profile of the predicted class, as <see cref="Explain"/> gives it.</description></item>
+/// </list>
+/// <para><see cref="Transform"/> is lazy: rows go through the network in batches of 64 when a cursor first reads an
+/// output. The transformer may be used from any thread (calls into the network are serialised). It owns a native
+/// TorchSharp module: dispose it. As with every ML.NET transformer, a <c>TransformerChain</c> that contains it disposes
+/// it too, and so does a <c>PredictionEngine</c> created over it unless <c>PredictionEngineOptions.OwnsTransformer</c>
+/// is false.</para>
+/// <para>Save with <c>mlContext.Model.Save</c> (or <c>SaveErtsModel</c>, which writes atomically). Before
+/// <c>mlContext.Model.Load</c>, call <c>mlContext.ComponentCatalog.RegisterErtsComponents()</c> once, or use
+/// <c>mlContext.Model.LoadErtsModel</c>, which does it and reports unreadable files clearly.</para>
+/// </remarks>
+public sealed partial class ErtsTransformer : ITransformer, IDisposable
+{
+    private readonly NetworkRunner _runner;
+
+    /// <summary>Wraps a trained network; the transformer takes ownership of it.</summary>
+    internal ErtsTransformer(EcgNetwork network, ModelDescription description, TrainingReport? report)
+    {
+        _runner = new NetworkRunner(network, description);
+        Report = report;
+    }
+
+    /// <summary>The class names; index i is class i, predicted as key i + 1.</summary>
+    public IReadOnlyList<string> ClassNames => Description.ClassNames;
+
+    /// <summary>The network architecture.</summary>
+    public Backbone Network => Description.Network;
+
+    /// <summary>ECG leads per input row.</summary>
+    public int Leads => Description.Leads;
+
+    /// <summary>Samples per lead per input row.</summary>
+    public int Samples => Description.Samples;
+
+    /// <summary>The input signal column.</summary>
+    public string SignalColumnName => Description.SignalColumnName;
+
+    /// <summary>The output probabilities column.</summary>
+    public string ScoreColumnName => Description.ScoreColumnName;
+
+    /// <summary>The output predicted-class key column.</summary>
+    public string PredictedLabelColumnName => Description.PredictedLabelColumnName;
+
+    /// <summary>The output Grad-CAM column, or null when the model adds none.</summary>
+    public string? ExplanationColumnName => Description.ExplanationColumnName;
+
+    /// <summary>How training went; null for a model loaded from a file (reports are not saved with the model).</summary>
+    public TrainingReport? Report { get; }
+
+    /// <summary>Always true: each output row depends only on its input row.</summary>
+    public bool IsRowToRowMapper => true;
+
+    internal ModelDescription Description => _runner.Description;
+
+    /// <summary>The input schema plus the output columns.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size.</exception>
+    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Bind(inputSchema).Output;
+
+    /// <summary>Scores <paramref name="input"/> lazily (see remarks).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size.</exception>
+    public IDataView Transform(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new ScoredDataView(input, Bind(input.Schema), _runner);
+    }
+
+    /// <summary>A row-to-row mapper for <paramref name="inputSchema"/> (used by <c>PredictionEngine</c>).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size.</exception>
+    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoredRowMapper(Bind(inputSchema), _runner);
+
+    /// <summary>
+    /// Classifies one ECG and explains the prediction with Grad-CAM (<see cref="GradCam.Explain"/>): the predicted
+    /// class (its name is <c>ClassNames[result.PredictedClass]</c>), the probabilities, and the time profile of the
+    /// explained class, one value per input sample.
+    /// </summary>
+    /// <param name="signal">Leads x samples values in mV, lead-major, preprocessed as the training data was.</param>
+    /// <param name="targetClass">0-based class to explain; null (default) explains the predicted class.</param>
+    /// <exception cref="ArgumentException"><paramref name="signal"/> does not have <see cref="Leads"/> x <see cref="Samples"/> values.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetClass"/> is not a class index.</exception>
+    public EcgExplanation Explain(ReadOnlySpan<float> signal, int? targetClass = null)
+    {
+        if (signal.Length != Description.SignalLength)
+            throw new ArgumentException(
+                $"The model takes {Leads} lead(s) x {Samples} samples = {Description.SignalLength} values, lead-major; got {signal.Length}.",
+                nameof(signal));
+        return _runner.Explain(signal.ToArray(), targetClass);
+    }
+
+    /// <summary>Releases the TorchSharp module; the transformer cannot score afterwards.</summary>
+    public void Dispose() => _runner.Dispose();
+
+    private ScoringBinding Bind(DataViewSchema inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        return new ScoringBinding(inputSchema, Description);
+    }
+}

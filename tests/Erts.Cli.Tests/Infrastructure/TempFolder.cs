@@ -1,0 +1,17 @@
+namespace Erts.Cli.Tests.Infrastructure;
+
+/// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+internal sealed class TempFolder : IDisposable
+{
+    public TempFolder() => Directory.CreateDirectory(Path);
+
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "erts-cli-tests-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(Path, recursive: true); }
+        catch (IOException) { }   // a file still open by a crashed process must not fail the test
+    }
+}

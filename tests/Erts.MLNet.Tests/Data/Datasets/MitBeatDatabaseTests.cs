@@ -1,0 +1,147 @@
+using Erts.MLNet.Data;
+using Erts.MLNet.Data.Datasets;
+using Erts.MLNet.Data.Wfdb;
+using Erts.MLNet.Tests.Data.Wfdb;
+using Erts.MLNet.Tests.Infrastructure;
+
+namespace Erts.MLNet.Tests.Data.Datasets;
+
+/// <summary>Decodes MIT-BIH once (all beat windows of every record with MLII) for the tests that need signals.</summary>
+public sealed class MitdbBeatsFixture
+{
+    private readonly Lazy<IReadOnlyList<(string RecordId, string? PatientId, string Label, int Length, string Lead)>> beats;
+
+    public MitdbBeatsFixture()
+    {
+        // Only the metadata of each example is kept: the windows themselves would be ~110 MB.
+        beats = new(() => new MitBeatDatabase(Folder!).Load()
+            .Select(e => (e.RecordId, e.PatientId, e.Label, e.Length, e.LeadNames[0])).ToList());
+    }
+
+    public string? Folder { get; } = RepositoryPaths.SharedData is { } data && Directory.Exists(Path.Combine(data, "mitdb")) ? Path.Combine(data, "mitdb") : null;
+
+    public IReadOnlyList<(string RecordId, string? PatientId, string Label, int Length, string Lead)> Beats => beats.Value;
+}
+
+public sealed class MitBeatDatabaseTests(MitdbBeatsFixture fixture) : IClassFixture<MitdbBeatsFixture>
+{
+    private static string Mitdb() => RepositoryPaths.RequireDataset("mitdb");
+
+    [SkippableFact]
+    public void EnumerateBeats_GivesPublishedAamiTotals_ForAllRecords()
+    {
+        var database = new MitBeatDatabase(Mitdb());
+
+        var byClass = database.EnumerateBeats().GroupBy(b => b.AamiClass).ToDictionary(g => g.Key, g => g.Count());
+
+        Assert.Equal(48, database.Records.Count);
+        Assert.Equal(109494, byClass.Values.Sum());
+        Assert.Equal((90631, 2781, 7236, 803, 8043), (byClass["N"], byClass["S"], byClass["V"], byClass["F"], byClass["Q"]));
+    }
+
+    [SkippableFact]
+    public void EnumerateBeats_FollowsDeChazal2004_ForTrainAndTest()
+    {
+        var database = new MitBeatDatabase(Mitdb());
+
+        var train = database.EnumerateBeats(DatasetSplit.Train).ToList();
+        var test = database.EnumerateBeats(DatasetSplit.Test).ToList();
+
+        // de Chazal et al. 2004, Table I: DS1 51,021 beats (N 45,866 / S 944 / V 3,788 / F 415 / Q 8), DS2 49,712.
+        Assert.Equal(22, train.Select(b => b.RecordId).Distinct().Count());
+        Assert.Equal(22, test.Select(b => b.RecordId).Distinct().Count());
+        Assert.Equal(51021, train.Count);
+        Assert.Equal(49712, test.Count);
+        Assert.Equal([45866, 944, 3788, 415, 8], AamiCounts(train));
+        Assert.Equal([44259, 1837, 3221, 388, 7], AamiCounts(test));
+        Assert.DoesNotContain(train.Concat(test), b => b.RecordId is "102" or "104" or "107" or "217");
+    }
+
+    [SkippableFact]
+    public void Load_CutsMliiWindowsAroundEveryBeat_SkippingRecordsWithoutMliiAndBeatsAtTheEdges()
+    {
+        Skip.If(fixture.Folder is null, "mitdb absent");
+        var beats = fixture.Beats;
+
+        var records = beats.Select(b => b.RecordId.Split('/')[0]).Distinct().ToList();
+        Assert.Equal(46, records.Count);
+        Assert.DoesNotContain("102", records);
+        Assert.DoesNotContain("104", records);
+        Assert.All(beats, b => Assert.Equal(("MLII", 252), (b.Lead, b.Length))); // 114 too, though MLII is its second signal
+        // Every AAMI beat of the 46 records, minus those within a window of either end of a record.
+        var annotated = new MitBeatDatabase(fixture.Folder!).EnumerateBeats().Where(b => b.RecordId is not ("102" or "104")).ToList();
+        int insideWindows = annotated.Count(b => b.Sample >= 90 && b.Sample + 162 <= 650000);
+        Assert.Equal(insideWindows, beats.Count);
+        Assert.InRange(annotated.Count - insideWindows, 0, 2 * 46); // at most a beat or so at each end of a record
+    }
+
+    [SkippableFact]
+    public void Load_GivesRecords201And202TheSamePatient()
+    {
+        Skip.If(fixture.Folder is null, "mitdb absent");
+        var patients = fixture.Beats.Where(b => b.RecordId.StartsWith("20")).GroupBy(b => b.RecordId.Split('/')[0])
+            .ToDictionary(g => g.Key, g => g.First().PatientId);
+
+        Assert.Equal("201", patients["201"]);
+        Assert.Equal("201", patients["202"]);
+        Assert.Equal("203", patients["203"]);
+    }
+
+    [SkippableFact]
+    public void Load_ReadsSignalsInMillivolts_AroundTheRPeak()
+    {
+        var options = new MitBeatDatabase.Options
+        {
+            Leads = ["V1", "MLII"],
+            WindowBefore = SignalDuration.FromSamples(2),
+            WindowAfter = SignalDuration.FromSamples(3),
+            Split = BeatSplit.ByRecord(["100"], []),
+        };
+        var record = WfdbRecord.Open(Path.Combine(Mitdb(), "100"));
+        WfdbAnnotation firstBeat = WfdbAnnotations.Read(Path.Combine(Mitdb(), "100"), "atr").First(a => a.IsBeat);
+
+        // Record 100 has MLII and V5: no V1, so it is skipped.
+        Assert.Empty(new MitBeatDatabase(Mitdb(), options).Load(DatasetSplit.Train));
+        var mlii = new MitBeatDatabase(Mitdb(), options with { Leads = ["V5", "MLII"] }).Load(DatasetSplit.Train).First();
+        float[] expected = record.ReadSignals(firstBeat.Sample - 2, 5, [1, 0]).ToPhysical();
+        Assert.Equal(expected, mlii.Signal);
+        Assert.Equal(("100/" + firstBeat.Sample, 2, 360f, "N"), (mlii.RecordId, mlii.Leads, mlii.SamplingRate, mlii.Label));
+    }
+
+    [SkippableFact]
+    public void EnumerateBeats_LabelsRhythmFromAuxNotes()
+    {
+        var database = new MitBeatDatabase(Mitdb(), new MitBeatDatabase.Options { Split = BeatSplit.ByRecord(["201"], []) });
+
+        var rhythms = database.EnumerateBeats(DatasetSplit.Train).Select(b => b.Rhythm).Distinct().ToList();
+
+        Assert.Contains("AFIB", rhythms);
+        Assert.Contains("N", rhythms);
+    }
+
+    [SkippableFact]
+    public void IntraPatient_PutsEveryRecordInBothParts()
+    {
+        var database = new MitBeatDatabase(Mitdb(), new MitBeatDatabase.Options { Split = BeatSplit.IntraPatient(0.2, seed: 42) });
+
+        var beats = database.EnumerateBeats().Where(b => b.RecordId == "100").ToList();
+
+        Assert.Equal(Math.Round(beats.Count * 0.8), beats.Count(b => b.Split == DatasetSplit.Train), 1.0);
+        Assert.Equal(beats.Count, beats.Count(b => b.Split is DatasetSplit.Train or DatasetSplit.Test));
+    }
+
+    [Fact]
+    public void EnumerateBeats_ThrowsNamingTheFile_WhenAnnotationsAreMissing()
+    {
+        using var folder = new TemporaryFolder();
+        folder.WriteText("RECORDS", "r\n");
+        folder.WriteText("r.hea", "r 1 360 2\nr.dat 16 200 16 0 0 0 0 MLII\n");
+
+        var error = Assert.Throws<WfdbFormatException>(() => new MitBeatDatabase(folder.Path).EnumerateBeats().ToList());
+
+        Assert.Equal(folder.Combine("r.atr"), error.FilePath);
+    }
+
+    private static int[] AamiCounts(IEnumerable<MitBeat> beats) =>
+        AamiBeatClasses.All.Select(c => beats.Count(b => b.AamiClass == c)).ToArray();
+}

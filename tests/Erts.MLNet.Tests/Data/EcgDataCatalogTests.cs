@@ -1,0 +1,52 @@
+using Erts.MLNet.Data;
+using Erts.MLNet.Data.Datasets;
+using Erts.MLNet.Data.DataViews;
+using Erts.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Erts.MLNet.Tests.Data;
+
+public class EcgDataCatalogTests
+{
+    [SkippableFact]
+    public void LoadEcg_StreamsMitBihBeats_WithTheLoadersShape()
+    {
+        string folder = RepositoryPaths.RequireDataset("mitdb");
+        var mlContext = new MLContext(seed: 1);
+
+        IDataView beats = mlContext.Data.LoadEcg(new MitBeatDatabase(folder), DatasetSplit.Test);
+
+        var signal = (VectorDataViewType)beats.Schema[EcgColumns.Signal].Type;
+        Assert.Equal(new[] { 1, 252 }, signal.Dimensions.ToArray());   // MLII, 0.25 s + 0.45 s at 360 Hz
+        var first = beats.ToEcgExamples(maxRows: 5);
+        Assert.Equal(5, first.Count);
+        Assert.All(first, e => Assert.Contains(e.Label, new[] { "N", "S", "V", "F", "Q" }));
+    }
+
+    [SkippableFact]
+    public void LoadEcg_GivesPtbXlValidationFold_AsTwelveLeadTenSecondRows()
+    {
+        string folder = RepositoryPaths.RequireDataset("ptbxl");
+        var mlContext = new MLContext(seed: 1);
+
+        IDataView train = mlContext.Data.LoadEcg(new PtbXlDatabase(folder), DatasetSplit.Train);
+
+        var signal = (VectorDataViewType)train.Schema[EcgColumns.Signal].Type;
+        Assert.Equal(new[] { 12, 1000 }, signal.Dimensions.ToArray());
+        Assert.Equal(353, train.ToEcgExamples().Count);   // the shared subset holds folds 1-8 only
+    }
+
+    [Fact]
+    public void LoadEcg_ThrowsNamingTheLoader_WhenTheSplitIsEmpty()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var error = Assert.Throws<InvalidOperationException>(() => mlContext.Data.LoadEcg(new EmptyDataset(), DatasetSplit.Test));
+        Assert.Contains(nameof(EmptyDataset), error.Message);
+    }
+
+    private sealed class EmptyDataset : IEcgDataset
+    {
+        public IEnumerable<EcgExample> Load(DatasetSplit split = DatasetSplit.All) => [];
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Erts.MLNet.Tests.Transforms;
+
+/// <summary>Small in-memory ECG views following the IDataView convention (2-D Signal with LeadNames and SamplingRate).</summary>
+internal static class EcgTestData
+{
+    public sealed class Row
+    {
+        public float[] Signal { get; set; } = [];
+        public string Label { get; set; } = "";
+    }
+
+    public static readonly string[] ThreeLeads = ["I", "II", "V1"];
+
+    public const string ThreeLeadNames = "I,II,V1";
+
+    /// <summary>A view of <paramref name="rows"/>; leave the rate or names null to omit that annotation.</summary>
+    public static IDataView View(MLContext mlContext, IEnumerable<Row> rows, int leads, int length, float? samplingRate, string[]? leadNames) =>
+        mlContext.Data.LoadFromEnumerable(rows, Definition(leads, length, samplingRate, leadNames));
+
+    /// <summary>The schema definition giving <see cref="Row.Signal"/> its 2-D type and annotations (also for a PredictionEngine).</summary>
+    public static SchemaDefinition Definition(int leads, int length, float? samplingRate, string[]? leadNames)
+    {
+        var definition = SchemaDefinition.Create(typeof(Row));
+        var signal = definition[nameof(Row.Signal)];
+        signal.ColumnType = new VectorDataViewType(NumberDataViewType.Single, leads, length);
+        if (leadNames != null)
+            signal.AddAnnotation("LeadNames", new VBuffer<ReadOnlyMemory<char>>(leads, leadNames.Select(n => n.AsMemory()).ToArray()),
+                new VectorDataViewType(TextDataViewType.Instance, leads));
+        if (samplingRate is { } rate)
+            signal.AddAnnotation("SamplingRate", rate, NumberDataViewType.Single);
+        return definition;
+    }
+
+    /// <summary>Rows of two classes told apart by the frequency of lead II: "slow" 2 Hz, "fast" 6 Hz, plus noise and offsets.</summary>
+    public static IDataView Synthetic(MLContext mlContext, int rows, int length = 720, float samplingRate = 360, int seed = 1)
+    {
+        var random = new Random(seed);
+        var list = new List<Row>();
+        for (int r = 0; r < rows; r++)
+        {
+            bool fast = r % 2 == 1;
+            var signal = new float[ThreeLeads.Length * length];
+            for (int lead = 0; lead < ThreeLeads.Length; lead++)
+            {
+                double offset = random.NextDouble() - 0.5;
+                for (int i = 0; i < length; i++)
+                {
+                    double t = i / (double)samplingRate;
+                    double wave = lead == 1 ? Math.Sin(2 * Math.PI * (fast ? 6 : 2) * t) : 0.3 * Math.Sin(2 * Math.PI * 1.1 * t);
+                    signal[lead * length + i] = (float)(offset + wave + 0.05 * (random.NextDouble() - 0.5) + 0.1 * Math.Sin(2 * Math.PI * 50 * t));
+                }
+            }
+            list.Add(new Row { Signal = signal, Label = fast ? "fast" : "slow" });
+        }
+        return View(mlContext, list, ThreeLeads.Length, length, samplingRate, ThreeLeads);
+    }
+
+    /// <summary>One row of <paramref name="leads"/> leads whose sample i of lead l is <c>100 l + i</c>.</summary>
+    public static IDataView Ramp(MLContext mlContext, int leads, int length, float? samplingRate = 360, string[]? leadNames = null)
+    {
+        var signal = new float[leads * length];
+        for (int lead = 0; lead < leads; lead++)
+            for (int i = 0; i < length; i++) signal[lead * length + i] = 100 * lead + i;
+        return View(mlContext, [new Row { Signal = signal, Label = "x" }], leads, length, samplingRate, leadNames ?? ThreeLeads[..leads]);
+    }
+
+    /// <summary>The signal column's values, one array per row.</summary>
+    public static float[][] Signals(IDataView view, string column = "Signal") =>
+        view.GetColumn<VBuffer<float>>(view.Schema[column]).Select(v => v.DenseValues().ToArray()).ToArray();
+
+    public static (int Leads, int Length, float? Rate, string? Names) Shape(DataViewSchema schema, string column = "Signal")
+    {
+        var col = schema[column];
+        var type = (VectorDataViewType)col.Type;
+        float? rate = null;
+        if (col.Annotations.Schema.GetColumnOrNull("SamplingRate") != null)
+        {
+            float value = 0;
+            col.Annotations.GetValue("SamplingRate", ref value);
+            rate = value;
+        }
+        string[]? names = null;
+        if (col.Annotations.Schema.GetColumnOrNull("LeadNames") != null)
+        {
+            VBuffer<ReadOnlyMemory<char>> buffer = default;
+            col.Annotations.GetValue("LeadNames", ref buffer);
+            names = buffer.DenseValues().Select(n => n.ToString()).ToArray();
+        }
+        return (type.Dimensions[0], type.Dimensions[1], rate, names == null ? null : string.Join(",", names));
+    }
+}
