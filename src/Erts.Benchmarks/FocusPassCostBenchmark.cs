@@ -93,14 +93,7 @@ public sealed class FocusPassCostBenchmark : IBenchmark
                 if (round >= 0) samples[name].Add(clock.Elapsed.TotalSeconds);
             }
         activations.Dispose();
-        return samples.ToDictionary(pair => pair.Key, pair => Median(pair.Value));
-    }
-
-    private static double Median(List<double> values)
-    {
-        values.Sort();
-        int middle = values.Count / 2;
-        return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+        return samples.ToDictionary(pair => pair.Key, pair => RunStatistics.Median(pair.Value));
     }
 
     private static void Focus(Func<Tensor> profiles)

@@ -11,7 +11,7 @@ namespace Erts.Benchmarks;
 /// </summary>
 /// <remarks>
 /// Options: <c>--batch N</c> (64), <c>--steps N</c> (20 timed steps after 3 warm-up steps), <c>--rounds N</c>
-/// (2; TorchSharp and PyTorch alternate and the best round of each is kept, because the machine is shared),
+/// (3; TorchSharp and PyTorch alternate, and medians are reported, because the machine is shared),
 /// <c>--peer PATH</c> (default: <c>../shared/peers/resnet1d_torch.py</c> beside the repository root, else beside
 /// <c>$ERTS_SHARED_DATA</c>), <c>--python PATH</c> (<c>/usr/bin/python3</c>, Debian's python3-torch).
 /// </remarks>
@@ -30,38 +30,40 @@ public sealed partial class TrainStepVsPyTorchBenchmark : IBenchmark
     public BenchmarkResult Run(BenchmarkContext context)
     {
         var options = new BenchmarkOptions(context.Arguments);
-        int batch = options.Int("--batch", 64), steps = options.Int("--steps", 20), rounds = options.Int("--rounds", 2);
+        int batch = options.Int("--batch", 64), steps = options.Int("--steps", 20), rounds = options.Int("--rounds", 3);
         string python = options.Text("--python", "/usr/bin/python3");
         string? peer = options.TextOrNull("--peer") ?? FindPeer();
 
-        var figures = new Dictionary<string, double>();
-        double bestTrain = 0, bestInfer = 0, bestPeerTrain = 0, bestPeerInfer = 0;
+        var torchSharp = new List<(double Train, double Infer)>();
+        var pyTorch = new List<(double Train, double Infer)>();
         string peerVersion = "";
         for (int round = 1; round <= rounds; round++)
         {
-            var (train, infer) = MeasureTorchSharp(batch, steps);
-            Console.WriteLine($"round {round}: torchsharp {__version__} threads={context.Threads} batch={batch} train samples/s={train:F1} infer samples/s={infer:F1}");
-            bestTrain = Math.Max(bestTrain, train);
-            bestInfer = Math.Max(bestInfer, infer);
+            var mine = MeasureTorchSharp(batch, steps);
+            torchSharp.Add(mine);
+            Console.WriteLine($"round {round}: torchsharp {__version__} threads={context.Threads} batch={batch} train samples/s={mine.Train:F1} infer samples/s={mine.Infer:F1}");
             if (peer is null) continue;
             var peerRun = RunPeer(python, peer, context.Threads, batch, steps);
             if (peerRun is null) { peer = null; continue; }
-            Console.WriteLine($"round {round}: {peerRun.Value.Version} train samples/s={peerRun.Value.Train:F1} infer samples/s={peerRun.Value.Infer:F1}");
-            bestPeerTrain = Math.Max(bestPeerTrain, peerRun.Value.Train);
-            bestPeerInfer = Math.Max(bestPeerInfer, peerRun.Value.Infer);
+            pyTorch.Add((peerRun.Value.Train, peerRun.Value.Infer));
             peerVersion = peerRun.Value.Version;
+            Console.WriteLine($"round {round}: {peerVersion} train samples/s={peerRun.Value.Train:F1} infer samples/s={peerRun.Value.Infer:F1}");
         }
 
-        figures["torchsharp_train_samples_per_s"] = bestTrain;
-        figures["torchsharp_infer_samples_per_s"] = bestInfer;
-        string notes = $"ResNet1d 12x1000, 5 classes, batch {batch}, AdamW 1e-3 wd 0.01, {WarmupSteps} warm-up + {steps} timed steps, best of {rounds} alternating rounds";
-        if (bestPeerTrain > 0)
+        var figures = new Dictionary<string, double>
         {
-            figures["pytorch_train_samples_per_s"] = bestPeerTrain;
-            figures["pytorch_infer_samples_per_s"] = bestPeerInfer;
-            figures["train_ratio_torchsharp_over_pytorch"] = bestTrain / bestPeerTrain;
-            figures["infer_ratio_torchsharp_over_pytorch"] = bestInfer / bestPeerInfer;
-            Console.WriteLine($"ratio TorchSharp/PyTorch: train {bestTrain / bestPeerTrain:F2}x, infer {bestInfer / bestPeerInfer:F2}x (best of {rounds})");
+            ["torchsharp_train_samples_per_s"] = RunStatistics.Median(torchSharp.Select(run => run.Train)),
+            ["torchsharp_infer_samples_per_s"] = RunStatistics.Median(torchSharp.Select(run => run.Infer)),
+        };
+        string notes = $"ResNet1d 12x1000, 5 classes, batch {batch}, AdamW 1e-3 wd 0.01, {WarmupSteps} warm-up + {steps} timed steps, median of {rounds} alternating rounds";
+        if (pyTorch.Count == rounds)
+        {
+            figures["pytorch_train_samples_per_s"] = RunStatistics.Median(pyTorch.Select(run => run.Train));
+            figures["pytorch_infer_samples_per_s"] = RunStatistics.Median(pyTorch.Select(run => run.Infer));
+            // Per-round ratios pair runs made close in time, which matters on a shared machine.
+            figures["train_ratio_torchsharp_over_pytorch"] = RunStatistics.Median(torchSharp.Zip(pyTorch, (a, b) => a.Train / b.Train));
+            figures["infer_ratio_torchsharp_over_pytorch"] = RunStatistics.Median(torchSharp.Zip(pyTorch, (a, b) => a.Infer / b.Infer));
+            Console.WriteLine($"TorchSharp/PyTorch, median of per-round ratios: train {figures["train_ratio_torchsharp_over_pytorch"]:F2}x, infer {figures["infer_ratio_torchsharp_over_pytorch"]:F2}x");
             notes += $"; peer: {python} {PeerFileName} {context.Threads} {batch} {steps} ({peerVersion})";
         }
         return new BenchmarkResult(Name, figures, notes);
