@@ -42,6 +42,8 @@ internal sealed class RunFingerprint
         Add(nameof(options.ClassBalancedLoss), options.ClassBalancedLoss);
         Add(nameof(options.ClassBalancedBeta), options.ClassBalancedBeta.ToString("R", CultureInfo.InvariantCulture));
         Add(nameof(options.Seed), options.Seed);
+        Add(nameof(options.CompactKeptRows), options.CompactKeptRows);
+        Add(nameof(options.ScoreReuseEpochs), options.ScoreReuseEpochs);
         Add("network layout", Layout(network));
         Add("training data", Describe(train));
         Add("validation data", validation is null ? "none" : Describe(validation));

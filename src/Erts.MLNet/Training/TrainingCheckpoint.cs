@@ -12,7 +12,8 @@ namespace Erts.MLNet.Training;
 /// </summary>
 /// <remarks>
 /// Layout: "ERTSCKPT", format version (int32), the run fingerprint, the report so far (<see cref="TrainingProgress"/>),
-/// the network's state dict, AdamW's state (learning rate, steps, moments), torch's CPU generator state, the best
+/// the network's state dict, AdamW's state (learning rate, steps, moments), the score cache (<see cref="ScoreCache"/>,
+/// a marker when scores are not reused), torch's CPU generator state, the best
 /// weights so far (<see cref="BestCheckpoint"/>), then the SHA-256 of all preceding bytes. The shuffle and policy
 /// randomness need no state (<see cref="EpochRandom"/>), and selection policies are stateless by contract.
 /// </remarks>
@@ -21,7 +22,7 @@ internal sealed class TrainingCheckpoint
     /// <summary>The checkpoint's file name inside the folder.</summary>
     public const string FileName = "training-checkpoint.bin";
 
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "ERTSCKPT"u8.ToArray();
 
     /// <summary>Points at the checkpoint of <paramref name="directory"/>; nothing is read or created yet.</summary>
@@ -50,6 +51,7 @@ internal sealed class TrainingCheckpoint
                 progress.Write(writer, secondsSoFar);
                 network.save(writer);
                 runner.SaveOptimizerState(writer);
+                runner.SaveScoreCache(writer);
                 var randomState = RandomState();
                 writer.Write(randomState.Length);
                 writer.Write(randomState);
@@ -87,6 +89,7 @@ internal sealed class TrainingCheckpoint
             using (no_grad())
                 network.load(reader);
             runner.LoadOptimizerState(reader);
+            runner.LoadScoreCache(reader);
             SetRandomState(reader.ReadBytes(reader.ReadInt32()));
             best.Read(reader);
             return progress;

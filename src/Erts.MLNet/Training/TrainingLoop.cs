@@ -120,7 +120,12 @@ public sealed class TrainingLoop
             var report = new EpochReport(
                 epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)progress.KeptSoFar / train.Count,
                 outcome.ConfidenceSamples, outcome.GradCamSamples, outcome.ConfidenceSeconds, outcome.GradCamSeconds,
-                outcome.UpdateSeconds, validationClock.Elapsed.TotalSeconds, outcome.MeanLoss, macroF1, accuracy, learningRate);
+                outcome.UpdateSeconds, validationClock.Elapsed.TotalSeconds, outcome.MeanLoss, macroF1, accuracy, learningRate)
+            {
+                ReusedConfidenceSamples = outcome.ReusedConfidenceSamples,
+                ReusedFocusSamples = outcome.ReusedFocusSamples,
+                UpdateSteps = outcome.UpdateSteps,
+            };
             progress.Epochs.Add(report);
 
             // Without validation "best" is simply the latest finished epoch (kept so a cancellation can fall back to it).

@@ -49,6 +49,9 @@ internal sealed class TrainingProgress
             writer.Write(e.ValidationMacroF1);
             writer.Write(e.ValidationAccuracy);
             writer.Write(e.LearningRate);
+            writer.Write(e.ReusedConfidenceSamples);
+            writer.Write(e.ReusedFocusSamples);
+            writer.Write(e.UpdateSteps);
         }
         writer.Write(Observations.Count);
         foreach (var o in Observations)
@@ -58,6 +61,7 @@ internal sealed class TrainingProgress
             writer.Write(o.Confidence);
             writer.Write(o.Focus);
             writer.Write(o.Kept);
+            writer.Write(o.ScoreAgeEpochs);
         }
     }
 
@@ -76,10 +80,18 @@ internal sealed class TrainingProgress
             progress.Epochs.Add(new EpochReport(
                 reader.ReadInt32(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(),
                 reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(),
-                reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble()));
+                reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadDouble())
+            {
+                ReusedConfidenceSamples = reader.ReadInt32(),
+                ReusedFocusSamples = reader.ReadInt32(),
+                UpdateSteps = reader.ReadInt32(),
+            });
         int observations = ReadCount(reader, MaxObservations, "focus observations");
         for (int i = 0; i < observations; i++)
-            progress.Observations.Add(new FocusObservation(reader.ReadInt32(), reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadBoolean()));
+            progress.Observations.Add(new FocusObservation(reader.ReadInt32(), reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadBoolean())
+            {
+                ScoreAgeEpochs = reader.ReadInt32(),
+            });
         return progress;
     }
 
