@@ -32,9 +32,7 @@ internal sealed class Cinc2017RhythmBaseline : IBaselineExperiment
         var shape = new EcgSignalShape(1, Length, leadNames, Rate);
         IDataView Strips(DatasetSplit split) => mlContext.Data.LoadEcg(() => database.Load(split), shape);
 
-        var networkInput = mlContext.Transforms.Ecg.CropOrPad(NetworkWindow, CropMode.Start, outputColumnName: HybridBaseline.NetworkSignal, inputColumnName: EcgColumns.Signal)
-            .Append(mlContext.Transforms.Ecg.Resample(NetworkRate, HybridBaseline.NetworkSignal))
-            .Append(mlContext.Transforms.Ecg.NormalizeLeads(outputColumnName: HybridBaseline.NetworkSignal));
+        var networkInput = HybridBaseline.NetworkInput(mlContext, NetworkWindow, CropMode.Start, NetworkRate);
         var schedule = new ErtsTrainer.Options
         {
             Network = Backbone.SmallCnn1d, Epochs = 15, WarmupEpochs = 3, CamDelayEpochs = 1, RevisionStartEpoch = 12,

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Training;
+using Erts.MLNet.Transforms;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -20,6 +22,13 @@ internal static class HybridBaseline
     private const string LabelKey = "LabelKey";
     private const string Embedding = "Embedding";
     private const string HandFeatures = "HandFeatures";
+
+    /// <summary>The network's view of "Signal" in <see cref="NetworkSignal"/>: <paramref name="window"/> samples kept by
+    /// <paramref name="mode"/>, resampled to <paramref name="rate"/> Hz, z-scored per record.</summary>
+    public static IEstimator<ITransformer> NetworkInput(MLContext mlContext, int window, CropMode mode, float rate) =>
+        mlContext.Transforms.Ecg.CropOrPad(window, mode, outputColumnName: NetworkSignal, inputColumnName: EcgColumns.Signal)
+            .Append(mlContext.Transforms.Ecg.Resample(rate, NetworkSignal))
+            .Append(mlContext.Transforms.Ecg.NormalizeLeads(outputColumnName: NetworkSignal));
 
     /// <summary>The network alone, FastTree on its embedding, and FastTree on its embedding plus the hand-made features.</summary>
     public static IReadOnlyList<BaselineResult> Run(MLContext mlContext, BaselineData data, int threads)

@@ -43,9 +43,7 @@ internal sealed class MitdbBeatBaseline : IBaselineExperiment
         var features = mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Beat, beatPositionSeconds: HalfWindow.Seconds, outputColumnName: "BeatFeatures")
             .Append(mlContext.Transforms.Conversion.MapValue("RecordMeanRR", recordMeanRr, EcgColumns.RecordId))
             .Append(mlContext.Transforms.Concatenate("Features", "BeatFeatures", "RecordMeanRR"));
-        var networkInput = mlContext.Transforms.Ecg.CropOrPad(NetworkWindow, CropMode.Center, outputColumnName: HybridBaseline.NetworkSignal, inputColumnName: EcgColumns.Signal)
-            .Append(mlContext.Transforms.Ecg.Resample(NetworkRate, HybridBaseline.NetworkSignal))
-            .Append(mlContext.Transforms.Ecg.NormalizeLeads(outputColumnName: HybridBaseline.NetworkSignal));
+        var networkInput = HybridBaseline.NetworkInput(mlContext, NetworkWindow, CropMode.Center, NetworkRate);
         var schedule = new ErtsTrainer.Options
         {
             Network = Backbone.SmallCnn1d, Epochs = 10, WarmupEpochs = 2, CamDelayEpochs = 1, RevisionStartEpoch = 8,
