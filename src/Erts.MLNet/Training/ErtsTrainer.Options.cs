@@ -64,6 +64,14 @@ public sealed partial class ErtsTrainer
         /// </summary>
         public string? ExplanationColumnName { get; set; }
 
+        /// <summary>
+        /// Optional output column with the network's embedding of each row (<c>EcgNetwork.EmbeddingOf</c>: the
+        /// explained layer's activations averaged over time), a known-size <c>Single</c> vector with slot names
+        /// emb0, emb1, ..., computed in the same forward pass as the scores. Feed it to a classic trainer (FastTree)
+        /// for a hybrid model. Null (default) adds no column and costs nothing at inference.
+        /// </summary>
+        public string? EmbeddingColumnName { get; set; }
+
         /// <summary>Leads, used only when the signal column's type has one dimension. Default 1. Range: 1 or more.</summary>
         public int Leads { get; set; } = 1;
 
