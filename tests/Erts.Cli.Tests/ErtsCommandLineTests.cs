@@ -14,6 +14,8 @@ public class ErtsCommandLineTests
     [InlineData("compare --seeds 1,x", "--seeds: 'x' is not an integer")]
     [InlineData("train --no-such-option", "Unrecognized command or argument '--no-such-option'")]
     [InlineData("evaluate", "Option '--model' is required")]
+    [InlineData("train --dataset incartdb --epochs 1", "--dataset incartdb: erts can download and verify it but cannot train on it yet")]
+    [InlineData("datasets download mitdb --source-url ftp://mirror/mitdb/", "--source-url 'ftp://mirror/mitdb/' must be an absolute http:// or https:// address")]
     public void Run_PrintsOneErrorLineAndReturnsUsage_ForBadCommandLine(string commandLine, string expected)
     {
         var run = CliRun.Invoke(commandLine.Split(' '));
@@ -31,7 +33,7 @@ public class ErtsCommandLineTests
         var run = CliRun.Invoke("train", "--dataset", "nope", "--epochs", "1");
 
         Assert.Equal(ExitCodes.Usage, run.ExitCode);
-        Assert.Equal(["erts: error: unknown dataset 'nope'; known: synthetic, mitdb, ptbxl, cinc2017."], run.ErrorLines);
+        Assert.Equal(["erts: error: unknown dataset 'nope'; known: synthetic, mitdb, ptbxl, cinc2017, cpsc-2018, georgia, incartdb, svdb."], run.ErrorLines);
     }
 
     [Fact]

@@ -12,6 +12,10 @@ internal static class CommandHandler
     public static void SetHandler(Command command, Func<ParseResult, CommandContext, int> work) =>
         command.SetAction(parseResult => Run(parseResult, work));
 
+    /// <summary>Sets the asynchronous <paramref name="work"/> as the action of <paramref name="command"/> (run to completion).</summary>
+    public static void SetHandler(Command command, Func<ParseResult, CommandContext, Task<int>> work) =>
+        command.SetAction(parseResult => Run(parseResult, (result, context) => work(result, context).GetAwaiter().GetResult()));
+
     private static int Run(ParseResult parseResult, Func<ParseResult, CommandContext, int> work)
     {
         CommandContext context;

@@ -24,7 +24,7 @@ internal sealed class DatasetOptionSet
     /// <summary>Dataset name.</summary>
     public Option<string> Dataset { get; } = new Option<string>("--dataset", "-d")
     {
-        Description = "Dataset: " + string.Join(", ", KnownDatasets.All.Select(d => d.Name)) + " (see 'erts datasets list').",
+        Description = "Dataset: " + string.Join(", ", KnownDatasets.All.Where(d => d.CanTrain).Select(d => d.Name)) + " (see 'erts datasets list').",
         DefaultValueFactory = _ => KnownDatasets.Synthetic.Name,
     };
 
@@ -37,8 +37,12 @@ internal sealed class DatasetOptionSet
     /// <summary>Cache root.</summary>
     public Option<string?> Cache { get; } = new("--cache")
     {
-        Description = "Cache folder for downloaded datasets (default: $XDG_CACHE_HOME/erts or ~/.cache/erts).",
+        Description = CacheDescription,
     };
+
+    /// <summary>The help text of every --cache option.</summary>
+    public const string CacheDescription =
+        "Cache folder of downloaded datasets, holding <physionet-name>/<version>/ (default: $ERTS_DATA_CACHE, else ~/.cache/erts-mlnet or the OS's cache folder).";
 
     /// <summary>Synthetic records per class.</summary>
     public Option<int> ExamplesPerClass { get; }
@@ -90,11 +94,15 @@ internal sealed class DatasetOptionSet
     }
 
     /// <summary>The data asked for.</summary>
-    /// <exception cref="UsageException">The dataset name is unknown.</exception>
+    /// <exception cref="UsageException">The dataset name is unknown, or erts cannot train on that dataset.</exception>
     public DatasetRequest ToRequest(ParseResult parseResult, int seed)
     {
         var dataset = KnownDatasets.Find(parseResult.GetValue(Dataset)!);
-        string folder = DatasetLocation.Resolve(dataset, parseResult.GetValue(Data), parseResult.GetValue(Cache));
+        if (!dataset.CanTrain)
+            throw new UsageException(
+                $"--dataset {dataset.Name}: erts can download and verify it but cannot train on it yet; use one of {string.Join(", ", KnownDatasets.All.Where(d => d.CanTrain).Select(d => d.Name))}.");
+        string root = DatasetLocation.Resolve(dataset, parseResult.GetValue(Data), parseResult.GetValue(Cache));
+        string folder = dataset.IsGenerated ? root : DatasetLocation.DataFolderIn(dataset, root);
         var synthetic = new SyntheticSettings(
             parseResult.GetValue(ExamplesPerClass), parseResult.GetValue(LabelNoise),
             parseResult.GetValue(Leads) ?? ["I", "II", "V1"], parseResult.GetValue(Duration), parseResult.GetValue(SamplingRate), seed);

@@ -12,19 +12,16 @@ internal static class DatasetLoader
 
     /// <summary>Loads the splits.</summary>
     /// <exception cref="DirectoryNotFoundException">A real dataset's folder is missing or lacks its files.</exception>
+    /// <exception cref="InvalidOperationException">erts has no loader for the dataset.</exception>
     /// <exception cref="InvalidDataException">The data hold fewer than two classes.</exception>
     public static EcgSplits Load(DatasetRequest request)
     {
         if (request.Dataset.IsGenerated) return Synthetic(request);
+        var open = request.Dataset.OpenLoader
+                   ?? throw new InvalidOperationException($"erts cannot train on '{request.Dataset.Name}' yet: it has no loader for it.");
         RequireFolder(request.Dataset, request.Folder);
-        Func<DatasetSplit, IEnumerable<EcgExample>> load = request.Dataset.Name switch
-        {
-            "ptbxl" => new PtbXlDatabase(request.Folder).Load,
-            "mitdb" => new MitBeatDatabase(request.Folder).Load,
-            "cinc2017" => new Cinc2017Database(request.Folder).Load,
-            _ => throw new InvalidOperationException($"no loader is wired for dataset '{request.Dataset.Name}'."),
-        };
-        return FromParts(request, load(DatasetSplit.Train).ToList(), load(DatasetSplit.Validation).ToList(), load(DatasetSplit.Test).ToList());
+        IEcgDataset dataset = open(request.Folder);
+        return FromParts(request, [.. dataset.Load(DatasetSplit.Train)], [.. dataset.Load(DatasetSplit.Validation)], [.. dataset.Load(DatasetSplit.Test)]);
     }
 
     /// <summary>Fails with a message that says where the files were looked for and how to get them.</summary>
@@ -33,11 +30,11 @@ internal static class DatasetLoader
     {
         if (!Directory.Exists(folder))
             throw new DirectoryNotFoundException(
-                $"dataset '{dataset.Name}' not found at {folder}; pass --data <folder> or set ERTS_DATA (see 'erts datasets list').");
+                $"dataset '{dataset.Name}' not found at {folder}; run 'erts datasets download {dataset.Name}', pass --data <folder> or set {DatasetLocation.SharedDataVariable}.");
         var missing = DatasetLocation.MissingMarkers(dataset, folder);
         if (missing.Count > 0)
             throw new DirectoryNotFoundException(
-                $"{folder} does not look like the '{dataset.Name}' dataset: {string.Join(", ", missing)} missing.");
+                $"{folder} does not look like the '{dataset.Name}' dataset: {string.Join(", ", missing)} missing (an unfinished download? run 'erts datasets download {dataset.Name}' to complete it).");
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.IO.Hashing;
 using Erts.MLNet.Catalog;
 using Erts.MLNet.Training;
 using Microsoft.ML;
@@ -24,7 +26,7 @@ internal static class ErtsModelFile
 
     /// <summary>Registers the ERTS loaders, loads <paramref name="path"/> and checks it holds an ERTS classifier.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="ErtsModelFormatException">Not a model file, truncated or corrupt, or a model without an ERTS classifier.</exception>
+    /// <exception cref="ErtsModelFormatException">Not a model file, truncated or corrupt (any entry failing its CRC-32), or a model without an ERTS classifier.</exception>
     public static ITransformer Load(ModelOperationsCatalog catalog, string path, out DataViewSchema inputSchema)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -33,6 +35,7 @@ internal static class ErtsModelFile
         if (!StartsWithZipSignature(stream))
             throw new ErtsModelFormatException(
                 $"'{path}' is not an ML.NET model file: model files are zip archives, and this file does not start with a zip header.", path);
+        VerifyChecksums(stream, path);
 
         ITransformer model;
         try
@@ -58,6 +61,31 @@ internal static class ErtsModelFile
                 $"'{path}' is an ML.NET model ({found}) but contains no ERTS classifier (ErtsTransformer).", path);
         }
         return model;
+    }
+
+    /// <summary>
+    /// Checks every entry against the CRC-32 stored in the archive. Neither ML.NET nor ZipArchive does, and a flipped
+    /// bit in a weights entry otherwise loads as a model that silently scores differently.
+    /// </summary>
+    private static void VerifyChecksums(Stream stream, string path)
+    {
+        try
+        {
+            using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var entry in archive.Entries)
+            {
+                var crc = new Crc32();
+                using (var content = entry.Open()) crc.Append(content);
+                if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
+                    throw new ErtsModelFormatException(
+                        $"'{path}' is corrupt: its entry '{entry.FullName}' does not match its checksum (CRC-32 {crc.GetCurrentHashAsUInt32():X8}, stored {entry.Crc32:X8}). Re-save the model.", path);
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new ErtsModelFormatException($"'{path}' is not a readable zip archive; it is probably truncated or corrupt (re-save it). {e.Message}", path, e);
+        }
+        stream.Position = 0;
     }
 
     private static IEnumerable<Exception> Chain(Exception? error)

@@ -21,7 +21,8 @@ namespace Erts.MLNet.Persistence
 {
     /// <summary>
     /// The only place that touches ML.NET internals. ML.NET 5 gives an external assembly no public way to write to a
-    /// <see cref="ModelSaveContext"/>, register a model loader, or build a <see cref="SchemaShape.Column"/>; these
+    /// <see cref="ModelSaveContext"/>, register a model loader, build a <see cref="SchemaShape.Column"/> or see that
+    /// <c>MLContext.CancelExecution()</c> was called; these
     /// members have kept their shape since ML.NET 1.0. Every member is resolved once, so a future ML.NET that changes
     /// them fails at first use with one clear <see cref="NotSupportedException"/> instead of deep inside a save.
     /// </summary>
@@ -32,15 +33,21 @@ namespace Erts.MLNet.Persistence
         private static readonly Lazy<Members> Resolved = new(Members.Resolve);
         private static readonly Dictionary<string, Assembly> RegisteredShims = new();
 
+        private static readonly Lazy<PropertyInfo> Cancelable = new(() =>
+            typeof(ICanSaveModel).Assembly.GetType("Microsoft.ML.Runtime.ICancelable")?.GetProperty("IsCanceled")
+            ?? throw Changed("Microsoft.ML.Runtime.ICancelable.IsCanceled missing"));
+
         /// <summary>Builds an ML.NET <c>VersionInfo</c> for a loader defined in <paramref name="loaderAssembly"/>.</summary>
         /// <param name="modelSignature">Exactly 8 characters, stored in the model header.</param>
-        /// <param name="version">Format version written, readable and read back (raise it when the layout changes).</param>
+        /// <param name="version">Format version written, and the oldest code version that reads it (raise it when the layout changes).</param>
+        /// <param name="oldestReadable">The oldest format version this code reads back (at most <paramref name="version"/>).</param>
         /// <param name="loaderSignature">The name the loader is registered under.</param>
         /// <param name="loaderAssembly">The assembly ML.NET loads by full name before loading the model.</param>
-        public static object VersionInfo(string modelSignature, uint version, string loaderSignature, Assembly loaderAssembly)
+        public static object VersionInfo(string modelSignature, uint version, uint oldestReadable, string loaderSignature, Assembly loaderAssembly)
         {
             if (modelSignature.Length != 8) throw new ArgumentException("ML.NET model signatures have exactly 8 characters.", nameof(modelSignature));
-            return Resolved.Value.VersionInfoCtor.Invoke([modelSignature, version, version, version, loaderAssembly.FullName, loaderSignature, null]);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(oldestReadable, version);
+            return Resolved.Value.VersionInfoCtor.Invoke([modelSignature, version, version, oldestReadable, loaderAssembly.FullName, loaderSignature, null]);
         }
 
         /// <summary>Positions the save context at the model, stamps the version and returns its writer.</summary>
@@ -62,6 +69,14 @@ namespace Erts.MLNet.Persistence
             var m = Resolved.Value;
             Invoke(() => m.LoadCheckAtModel.Invoke(context, [versionInfo]));
             return (BinaryReader)m.LoadReader.GetValue(context)!;
+        }
+
+        /// <summary>The format version the model being loaded was written in (its header's "version written").</summary>
+        public static uint VersionWritten(object context)
+        {
+            var m = Resolved.Value;
+            object header = m.LoadHeader.GetValue(context)!;
+            return Convert.ToUInt32(m.HeaderVersionWritten.GetValue(header), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>Reads a named binary stream; false when the model has none of that name.</summary>
@@ -111,6 +126,18 @@ namespace Erts.MLNet.Persistence
             return (IHostEnvironment)internalCatalog.GetProperty("Environment")!.GetValue(catalog)!;
         }
 
+        /// <summary>
+        /// True once <c>MLContext.CancelExecution()</c> has reached <paramref name="host"/>. ML.NET's own check
+        /// (<c>ICancelable.IsCanceled</c>, read by its internal <c>CheckAlive</c>) is internal; a host of a custom
+        /// environment that is not cancelable is never cancelled.
+        /// </summary>
+        public static Func<bool> CancellationProbe(IHost host)
+        {
+            var cancelable = Cancelable.Value;
+            if (!cancelable.DeclaringType!.IsInstanceOfType(host)) return static () => false;
+            return () => (bool)cancelable.GetValue(host)!;
+        }
+
         private static void Invoke(Action action) => Invoke(() => { action(); return true; });
 
         private static T Invoke<T>(Func<T> call)
@@ -132,7 +159,7 @@ namespace Erts.MLNet.Persistence
             Assembly Core,
             ConstructorInfo VersionInfoCtor,
             MethodInfo SaveCheckAtModel, MethodInfo SetVersionInfo, FieldInfo SaveWriter, MethodInfo SaveBinaryStream,
-            MethodInfo LoadCheckAtModel, FieldInfo LoadReader, MethodInfo TryLoadBinaryStream,
+            MethodInfo LoadCheckAtModel, FieldInfo LoadReader, MethodInfo TryLoadBinaryStream, FieldInfo LoadHeader, FieldInfo HeaderVersionWritten,
             ConstructorInfo LoadableClassCtor, Type SignatureLoadModel, ConstructorInfo ColumnCtor, MethodInfo ShapeCreate)
         {
             public static Members Resolve()
@@ -145,6 +172,7 @@ namespace Erts.MLNet.Persistence
                 var loadContext = Need("Microsoft.ML.ModelLoadContext");
                 var loadableClass = Need("Microsoft.ML.LoadableClassAttribute");
                 var save = typeof(ModelSaveContext);
+                var header = NotNull(loadContext.GetField("Header", Any), "ModelLoadContext.Header");
                 return new Members(
                     core,
                     NotNull(versionInfo.GetConstructors(Any).FirstOrDefault(c => c.GetParameters().Length == 7), "VersionInfo(7 args)"),
@@ -155,6 +183,8 @@ namespace Erts.MLNet.Persistence
                     NotNull(loadContext.GetMethod("CheckAtModel", Any, [versionInfo]), "ModelLoadContext.CheckAtModel(VersionInfo)"),
                     NotNull(loadContext.GetField("Reader", Any), "ModelLoadContext.Reader"),
                     NotNull(loadContext.GetMethod("TryLoadBinaryStream", Any), "ModelLoadContext.TryLoadBinaryStream"),
+                    header,
+                    NotNull(header.FieldType.GetField("ModelVerWritten", Any), "ModelHeader.ModelVerWritten"),
                     NotNull(loadableClass.GetConstructor([typeof(Type), typeof(Type), typeof(Type), typeof(string), typeof(string[])]), "LoadableClassAttribute ctor"),
                     Need("Microsoft.ML.SignatureLoadModel"),
                     NotNull(typeof(SchemaShape.Column).GetConstructors(Any).FirstOrDefault(c => c.GetParameters().Length == 5), "SchemaShape.Column ctor"),

@@ -30,6 +30,50 @@ internal sealed class BestCheckpoint : IDisposable
         module.load_state_dict(_state);
     }
 
+    /// <summary>Writes the epoch and the stored tensors (TorchSharp's tensor format), for a training checkpoint.</summary>
+    public void Write(BinaryWriter writer)
+    {
+        writer.Write(Epoch);
+        writer.Write(_state?.Count ?? 0);
+        foreach (var (name, tensor) in _state ?? [])
+        {
+            writer.Write(name);
+            tensor.Save(writer);
+        }
+    }
+
+    /// <summary>Replaces the stored copy with one written by <see cref="Write"/>.</summary>
+    /// <exception cref="InvalidDataException">The stored state is inconsistent (a negative count, or an epoch without tensors).</exception>
+    public void Read(BinaryReader reader)
+    {
+        DisposeState();
+        int epoch = reader.ReadInt32();
+        int count = reader.ReadInt32();
+        if (count < 0 || (epoch >= 0) != (count > 0))
+            throw new InvalidDataException($"best weights of epoch {epoch} with {count} tensors");
+        if (count == 0)
+        {
+            Epoch = -1;
+            return;
+        }
+        var state = new Dictionary<string, Tensor>(count);
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                string name = reader.ReadString();
+                state[name] = TensorExtensionMethods.Load(reader).DetachFromDisposeScope();
+            }
+        }
+        catch
+        {
+            foreach (var tensor in state.Values) tensor.Dispose();
+            throw;
+        }
+        _state = state;
+        Epoch = epoch;
+    }
+
     /// <inheritdoc />
     public void Dispose() => DisposeState();
 

@@ -7,6 +7,9 @@ internal sealed class EpochOutcome
     public int Kept { get; set; }
     public int ConfidenceSamples { get; set; }
     public int GradCamSamples { get; set; }
+    public int ReusedConfidenceSamples { get; set; }
+    public int ReusedFocusSamples { get; set; }
+    public int UpdateSteps { get; set; }
     public double ConfidenceSeconds { get; set; }
     public double GradCamSeconds { get; set; }
     public double UpdateSeconds { get; set; }

@@ -7,7 +7,7 @@ namespace Erts.MLNet.Training;
 /// <param name="SamplesKept">Samples back-propagated this epoch.</param>
 /// <param name="CumulativeEffectiveEpochs">Samples back-propagated so far divided by the training-set size.</param>
 /// <param name="ConfidencePassSamples">Samples that went through the no-grad confidence pass.</param>
-/// <param name="GradCamSamples">Samples whose focus score was computed.</param>
+/// <param name="GradCamSamples">Samples whose focus score was computed (reused scores are not counted).</param>
 /// <param name="ConfidenceSeconds">Wall-clock seconds in the confidence pass.</param>
 /// <param name="GradCamSeconds">Wall-clock seconds computing focus scores.</param>
 /// <param name="UpdateSeconds">Wall-clock seconds in forward + backward + optimizer steps on kept samples.</param>
@@ -33,6 +33,18 @@ public sealed record EpochReport(
     double ValidationAccuracy,
     double LearningRate)
 {
+    /// <summary>
+    /// Samples whose confidence was taken from a recent forward instead of a confidence pass
+    /// (<see cref="ErtsTrainer.Options.ScoreReuseEpochs"/>); not counted in <see cref="ConfidencePassSamples"/>.
+    /// </summary>
+    public int ReusedConfidenceSamples { get; init; }
+
+    /// <summary>Candidates whose focus was taken from a recent forward instead of being computed; not counted in <see cref="GradCamSamples"/>.</summary>
+    public int ReusedFocusSamples { get; init; }
+
+    /// <summary>Optimizer steps taken (fewer and fuller with <see cref="ErtsTrainer.Options.CompactKeptRows"/>).</summary>
+    public int UpdateSteps { get; init; }
+
     /// <summary>Kept samples over seen samples.</summary>
     public double KeptFraction => SamplesSeen == 0 ? 0 : (double)SamplesKept / SamplesSeen;
 

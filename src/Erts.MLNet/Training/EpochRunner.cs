@@ -11,6 +11,16 @@ namespace Erts.MLNet.Training;
 /// Runs the training epochs of one <see cref="TrainingLoop"/> run: shuffled mini-batches, the confidence pass,
 /// the policy's choice and the update on the kept rows. Owns the optimiser, its schedule and the seeded randomness.
 /// </summary>
+/// <remarks>
+/// <para>Everything that carries from one epoch to the next is the network's state, the optimiser's (moments, steps,
+/// learning rate), which <see cref="SaveOptimizerState"/> writes, and the score cache when scores are reused, which
+/// <see cref="SaveScoreCache"/> writes; the shuffle and the policy's random draws are re-derived per epoch by
+/// <see cref="EpochRandom"/>, and pooled kept rows never outlive an epoch. That is what makes a resumed run
+/// identical to an uninterrupted one.</para>
+/// <para>Selection always works on the original mini-batches. What differs from the reference code, each behind an
+/// option: kept rows may be pooled into full-size updates (<see cref="KeptRowPool"/>), and confidences may be
+/// reused from a recent forward instead of a fresh pass (<see cref="ScoreCache"/>).</para>
+/// </remarks>
 internal sealed class EpochRunner : IDisposable
 {
     private readonly EcgNetwork _network;
@@ -20,10 +30,11 @@ internal sealed class EpochRunner : IDisposable
     private readonly Device _device;
     private readonly Tensor? _classWeights;
     private readonly OptimizerHelper _optimizer;
-    private readonly optim.lr_scheduler.LRScheduler _learningRateSchedule;
-    private readonly Random _shuffleRandom;
-    private readonly Random _policyRandom;
+    private readonly double _learningRateDecay;
+    private readonly int _seed;
     private readonly int[] _order;
+    private readonly bool _compactKeptRows;
+    private readonly ScoreCache? _scoreCache;
 
     /// <summary>Creates the runner; the network must already be on <paramref name="device"/>.</summary>
     public EpochRunner(EcgNetwork network, EcgTensorData data, ISelectionPolicy policy, ErtsTrainer.Options options, Device device)
@@ -37,36 +48,62 @@ internal sealed class EpochRunner : IDisposable
             ? tensor(ClassBalancedWeights.Compute(data.Labels, data.Classes, options.ClassBalancedBeta), device: device).DetachFromDisposeScope()
             : null;
         _optimizer = optim.AdamW(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
-        _learningRateSchedule = optim.lr_scheduler.ExponentialLR(_optimizer, options.LearningRateDecay);
-        // Separate streams: every policy sees the same batches for a seed, whatever randomness it consumes.
-        _shuffleRandom = new Random(options.Seed);
-        _policyRandom = new Random(unchecked(options.Seed + 1));
-        _order = Enumerable.Range(0, data.Count).ToArray();
+        _learningRateDecay = options.LearningRateDecay;
+        _seed = options.Seed;
+        _order = new int[data.Count];
+        _compactKeptRows = options.CompactKeptRows;
+        _scoreCache = options.ScoreReuseEpochs > 0 && policy.UsesConfidence ? new ScoreCache(data.Count, options.ScoreReuseEpochs) : null;
     }
 
     /// <summary>Learning rate of the next epoch.</summary>
     public double LearningRate => _optimizer.ParamGroups.First().LearningRate;
 
-    /// <summary>Trains one epoch; stops between batches when <paramref name="cancellation"/> is signalled.</summary>
-    public EpochOutcome Run(int epoch, TrainingPhase phase, CancellationToken cancellation)
+    /// <summary>Trains one epoch; stops between batches once <paramref name="stop"/> is raised.</summary>
+    /// <remarks>Pooled kept rows are flushed at the end of the epoch, so nothing is pending between epochs.</remarks>
+    public EpochOutcome Run(int epoch, TrainingPhase phase, StopSignal stop)
     {
         var outcome = new EpochOutcome();
-        _shuffleRandom.Shuffle(_order);
+        var pool = new KeptRowPool(_batchSize, _compactKeptRows);
+        // The order is a function of (seed, epoch) alone, and the policy draws from a stream of its own, so every
+        // policy sees the same batches for a seed whatever randomness it consumes, and a resumed run sees them too.
+        for (int i = 0; i < _order.Length; i++) _order[i] = i;
+        EpochRandom.Create(_seed, EpochRandom.Stream.Shuffle, epoch).Shuffle(_order);
+        var policyRandom = EpochRandom.Create(_seed, EpochRandom.Stream.Policy, epoch);
         for (int start = 0; start < _order.Length; start += _batchSize)
         {
-            if (cancellation.IsCancellationRequested)
+            if (stop.IsRaised)
             {
                 outcome.Cancelled = true;
-                break;
+                return outcome;
             }
             var rows = _order.AsSpan(start, Math.Min(_batchSize, _order.Length - start)).ToArray();
-            TrainBatch(rows, epoch, phase, outcome);
+            var kept = phase == TrainingPhase.Selection ? Select(rows, epoch, policyRandom, outcome) : rows;
+            foreach (var update in pool.Add(kept)) Update(update, epoch, outcome);
         }
+        if (pool.Flush() is { } rest) Update(rest, epoch, outcome);
         return outcome;
     }
 
-    /// <summary>Multiplies the learning rate by the decay, after an epoch.</summary>
-    public void DecayLearningRate() => _learningRateSchedule.step();
+    /// <summary>Multiplies the learning rate by the decay, after an epoch (ExponentialLR's rule, lr ← lr · γ).</summary>
+    public void DecayLearningRate()
+    {
+        foreach (var group in _optimizer.ParamGroups) group.LearningRate *= _learningRateDecay;
+    }
+
+    /// <summary>Writes the optimiser's state: per parameter group its options (learning rate included), per parameter AdamW's step and moments.</summary>
+    public void SaveOptimizerState(BinaryWriter writer) => _optimizer.save_state_dict(writer);
+
+    /// <summary>Replaces the optimiser's state with one written by <see cref="SaveOptimizerState"/> for the same network.</summary>
+    /// <exception cref="InvalidDataException">The state is of another optimiser.</exception>
+    /// <exception cref="ArgumentException">The state has another number of parameter groups or parameters.</exception>
+    public void LoadOptimizerState(BinaryReader reader) => _optimizer.load_state_dict(reader);
+
+    /// <summary>Writes the score cache (an empty marker when scores are not reused).</summary>
+    public void SaveScoreCache(BinaryWriter writer) => ScoreCache.Write(writer, _scoreCache);
+
+    /// <summary>Replaces the score cache with one written by <see cref="SaveScoreCache"/> for the same run.</summary>
+    /// <exception cref="InvalidDataException">The stored cache does not fit this run (size, k, or presence).</exception>
+    public void LoadScoreCache(BinaryReader reader) => ScoreCache.Read(reader, _scoreCache);
 
     /// <inheritdoc />
     public void Dispose()
@@ -75,73 +112,64 @@ internal sealed class EpochRunner : IDisposable
         _classWeights?.Dispose();
     }
 
-    private void TrainBatch(int[] rows, int epoch, TrainingPhase phase, EpochOutcome outcome)
+    // The policy's choice on one original mini-batch; returns the kept rows as training indices.
+    private int[] Select(int[] samples, int epoch, Random policyRandom, EpochOutcome outcome)
     {
         using var scope = NewDisposeScope();
-        var inputs = EcgBatches.Signals(_data, rows, _device);
-        var labels = EcgBatches.Labels(_data, rows, _device);
-        var kept = phase == TrainingPhase.Selection
-            ? Select(rows, inputs, labels, epoch, outcome)
-            : Enumerable.Range(0, rows.Length).ToArray();
-        if (kept.Count > 0) Update(inputs, labels, kept, outcome);
-    }
-
-    private IReadOnlyList<int> Select(int[] rows, Tensor inputs, Tensor labels, int epoch, EpochOutcome outcome)
-    {
-        var confidence = _policy.UsesConfidence ? ConfidencePass(inputs, labels, outcome) : ConfidencePassResult.None;
+        var confidence = _policy.UsesConfidence
+            ? BatchConfidence.Measure(_network, _data, samples, _device, _scoreCache, epoch, outcome)
+            : BatchConfidence.None;
         _network.eval(); // Grad-CAM, if the policy asks for it, must not let BatchNorm couple the samples.
-        var focus = new NetworkFocusSource(_network, inputs, labels, confidence.Activations);
-        var batchLabels = rows.Select(row => _data.Labels[row]).ToArray();
-        var kept = _policy.Select(new SelectionBatch(epoch, batchLabels, confidence.TrueClass, confidence.Predicted, focus, _policyRandom));
+        var focus = new NetworkFocusSource(_network, _data, samples, _device, confidence, _scoreCache, epoch);
+        var labels = samples.Select(sample => _data.Labels[sample]).ToArray();
+        var kept = _policy.Select(new SelectionBatch(epoch, labels, confidence.TrueClass, confidence.Predicted, focus, policyRandom));
 
-        outcome.GradCamSamples += focus.Scored.Count;
+        outcome.GradCamSamples += focus.ComputedCount;
+        outcome.ReusedFocusSamples += focus.ReusedCount;
         outcome.GradCamSeconds += focus.Elapsed.TotalSeconds;
         var keptRows = kept.ToHashSet();
-        foreach (var (row, score) in focus.Scored)
+        foreach (var (row, score, _) in focus.Scored)
         {
-            float rowConfidence = confidence.TrueClass.Length > 0 ? confidence.TrueClass[row] : float.NaN;
-            outcome.Observations.Add(new FocusObservation(epoch, rows[row], rowConfidence, score, keptRows.Contains(row)));
+            bool measured = confidence.TrueClass.Length > 0;
+            outcome.Observations.Add(new FocusObservation(epoch, samples[row], measured ? confidence.TrueClass[row] : float.NaN, score, keptRows.Contains(row))
+            {
+                ScoreAgeEpochs = measured ? epoch - confidence.ScoreEpoch[row] : 0,
+            });
         }
-        return kept;
+        return kept.Select(row => samples[row]).ToArray();
     }
 
-    // One no-grad eval forward gives both the confidences and the trunk activations Grad-CAM needs later.
-    private ConfidencePassResult ConfidencePass(Tensor inputs, Tensor labels, EpochOutcome outcome)
+    // Forward + backward + optimizer step on training samples; with a score cache, the forward's logits and trunk
+    // activations also refresh the samples' scores (the trunk/head split costs nothing: it is the network's forward).
+    private void Update(int[] samples, int epoch, EpochOutcome outcome)
     {
-        var clock = Stopwatch.StartNew();
-        _network.eval();
-        using var noGrad = no_grad();
-        var activations = _network.Trunk(inputs);
-        var logits = _network.Head(activations);
-        var trueClass = nn.functional.softmax(logits, 1).gather(1, labels.unsqueeze(1)).squeeze(1).cpu().data<float>().ToArray();
-        var predicted = logits.argmax(1).to(ScalarType.Int32).cpu().data<int>().ToArray();
-        outcome.ConfidenceSamples += trueClass.Length;
-        outcome.ConfidenceSeconds += clock.Elapsed.TotalSeconds;
-        return new ConfidencePassResult(trueClass, predicted, activations);
-    }
-
-    private void Update(Tensor inputs, Tensor labels, IReadOnlyList<int> kept, EpochOutcome outcome)
-    {
+        using var scope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
         _network.train();
-        if (kept.Count < labels.shape[0])
-        {
-            var index = tensor(kept.Select(row => (long)row).ToArray(), device: _device);
-            inputs = inputs.index_select(0, index);
-            labels = labels.index_select(0, index);
-        }
+        var inputs = EcgBatches.Signals(_data, samples, _device);
+        var labels = EcgBatches.Labels(_data, samples, _device);
         _optimizer.zero_grad();
+        var activations = _network.Trunk(inputs);
+        var logits = _network.Head(activations);
         // Per-sample weighted losses averaged over the rows, as the reference code does (not divided by the weights' sum).
-        var losses = nn.functional.cross_entropy(_network.call(inputs), labels, _classWeights, reduction: nn.Reduction.None);
+        var losses = nn.functional.cross_entropy(logits, labels, _classWeights, reduction: nn.Reduction.None);
+        // Before the step, so the CAM weights are the ones that produced these activations.
+        if (_scoreCache is not null) RecordUpdateScores(samples, epoch, logits, activations, labels);
         losses.mean().backward();
         _optimizer.step();
         outcome.LossSum += losses.detach().sum().item<float>();
-        outcome.Kept += kept.Count;
+        outcome.Kept += samples.Length;
+        outcome.UpdateSteps++;
         outcome.UpdateSeconds += clock.Elapsed.TotalSeconds;
     }
 
-    private sealed record ConfidencePassResult(float[] TrueClass, int[] Predicted, Tensor? Activations)
+    // Train-mode scores, like the reference code's confidence pass; focus only on the CAM fast path, where it is a
+    // weighted sum of the activations (the general path would need a backward pass in eval mode).
+    private void RecordUpdateScores(int[] samples, int epoch, Tensor logits, Tensor activations, Tensor labels)
     {
-        public static readonly ConfidencePassResult None = new([], [], null);
+        var (trueClass, predicted) = ForwardScores.Confidence(logits, labels);
+        float[]? focus = _network.GlobalAveragePoolingLinearHead is null ? null : ForwardScores.Focus(_network, activations, labels);
+        for (int i = 0; i < samples.Length; i++)
+            _scoreCache!.Store(samples[i], epoch, trueClass[i], predicted[i], focus?[i] ?? float.NaN);
     }
 }

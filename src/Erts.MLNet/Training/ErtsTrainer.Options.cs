@@ -35,6 +35,8 @@ public sealed partial class ErtsTrainer
             public const double ClassBalancedBeta = 0.9999;
             public const int Seed = 42;
             public const float ValidationFraction = 0.1f;
+            public const bool CompactKeptRows = true;
+            public const int ScoreReuseEpochs = 0;
 #pragma warning restore CS1591
         }
 
@@ -61,6 +63,14 @@ public sealed partial class ErtsTrainer
         /// the input length). Null (default) adds no column and costs nothing at inference.
         /// </summary>
         public string? ExplanationColumnName { get; set; }
+
+        /// <summary>
+        /// Optional output column with the network's embedding of each row (<c>EcgNetwork.EmbeddingOf</c>: the
+        /// explained layer's activations averaged over time), a known-size <c>Single</c> vector with slot names
+        /// emb0, emb1, ..., computed in the same forward pass as the scores. Feed it to a classic trainer (FastTree)
+        /// for a hybrid model. Null (default) adds no column and costs nothing at inference.
+        /// </summary>
+        public string? EmbeddingColumnName { get; set; }
 
         /// <summary>Leads, used only when the signal column's type has one dimension. Default 1. Range: 1 or more.</summary>
         public int Leads { get; set; } = 1;
@@ -98,6 +108,46 @@ public sealed partial class ErtsTrainer
         /// <summary>Mini-batch size B. Default 32. Range: 1 or more.</summary>
         public int BatchSize { get; set; } = Defaults.BatchSize;
 
+        /// <summary>
+        /// Pools the kept rows of consecutive mini-batches and runs an update whenever <see cref="BatchSize"/> of them
+        /// are pooled (plus the remainder at the end of each epoch), so every optimizer step but the epoch's last is
+        /// a full batch. Default true.
+        /// </summary>
+        /// <remarks>
+        /// <para>Why: a CPU step on the 8 kept rows of a 32-row batch costs far more than a quarter of a full step,
+        /// and each tiny batch pays its own optimizer step; on the 2-core reference machine compaction makes a
+        /// selection epoch markedly faster (see "Wall-clock of a selection epoch" in <c>docs/benchmarks.md</c>).</para>
+        /// <para>Unchanged: the selection itself (each original mini-batch is scored and chosen from exactly as the
+        /// method defines), the samples back-propagated and so the effective epochs; warm-up, revision and full
+        /// training, whose batches are already full.</para>
+        /// <para>Deviation from the reference code, which steps once per mini-batch on its kept subset: here there
+        /// are fewer, larger steps per epoch, and a step mixes rows chosen in different mini-batches, so later
+        /// mini-batches of an epoch are selected with weights that have seen fewer steps. Set false for the
+        /// reference behaviour.</para>
+        /// </remarks>
+        public bool CompactKeptRows { get; set; } = Defaults.CompactKeptRows;
+
+        /// <summary>
+        /// k: in the selection phase, a sample's confidence (and focus) may come from the last forward that touched it
+        /// when that was at most k epochs ago; older or missing scores get a fresh confidence pass. Default 0 (the
+        /// reference code: a fresh no-grad pass over every batch). Range: 0 or more.
+        /// </summary>
+        /// <remarks>
+        /// <para>Where the scores come from: the update forward of a kept sample gives its logits and trunk
+        /// activations for free, so its confidence and, on networks with the CAM fast path (a global-average-pooling +
+        /// linear head), its focus are recorded at no extra forward; so do the confidence passes. A sample skipped
+        /// in one epoch is re-scored by a fresh pass at most k + 1 epochs later, so learned samples can come back.</para>
+        /// <para>The trade-off: up to k-epoch-old scores against up to one whole confidence pass per selection epoch
+        /// (about a third of a training step per sample). k = 1 or 2 keeps scores recent while skipping most passes.</para>
+        /// <para>Deviations from the reference code: scores can be k epochs stale; scores taken from an update
+        /// forward are in train mode (batch statistics; the reference code's confidence pass also runs in train
+        /// mode) while the fresh passes here run in eval mode; the focus of a reused score comes from train-mode
+        /// activations. <see cref="EpochReport.ConfidencePassSamples"/> and <see cref="EpochReport.GradCamSamples"/>
+        /// count only samples really scored; reused ones are in <see cref="EpochReport.ReusedConfidenceSamples"/> and
+        /// <see cref="EpochReport.ReusedFocusSamples"/>.</para>
+        /// </remarks>
+        public int ScoreReuseEpochs { get; set; } = Defaults.ScoreReuseEpochs;
+
         /// <summary>AdamW learning rate. Default 3e-4. Range: greater than 0.</summary>
         public double LearningRate { get; set; } = Defaults.LearningRate;
 
@@ -131,7 +181,21 @@ public sealed partial class ErtsTrainer
         /// <summary>Receives a report after every epoch (on the training thread).</summary>
         public IProgress<EpochReport>? Progress { get; set; }
 
-        /// <summary>Stops training within one batch; the best checkpoint so far is kept.</summary>
+        /// <summary>
+        /// Stops training within one batch; the best weights so far are kept and the last epoch checkpoint (see
+        /// <see cref="CheckpointDirectory"/>) stays intact. ML.NET's own cancellation (<c>MLContext.CancelExecution</c>,
+        /// internal in ML.NET 5 and called by AutoML on time-out) does the same.
+        /// </summary>
         public CancellationToken CancellationToken { get; set; }
+
+        /// <summary>
+        /// Folder for the training checkpoint, written atomically after every epoch (weights, optimiser state, random
+        /// state, best weights and report so far). When the folder already holds a checkpoint of the same run (same
+        /// options and data), training resumes from it and ends with the weights and report an uninterrupted run
+        /// would give (bit for bit on the same device and thread count); a checkpoint of a different run is an error
+        /// (<see cref="TrainingCheckpointException"/>) listing what differs. The checkpoint is kept after training,
+        /// so fitting again returns at once; delete it to start over. Null (default): no checkpoints.
+        /// </summary>
+        public string? CheckpointDirectory { get; set; }
     }
 }

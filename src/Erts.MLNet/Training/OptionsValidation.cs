@@ -9,7 +9,7 @@ internal static partial class OptionsValidation
 {
     /// <summary>Throws on the first option out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range or names an unknown policy.</exception>
-    /// <exception cref="ArgumentException">The device is malformed or CUDA is not available.</exception>
+    /// <exception cref="ArgumentException">The device is malformed, CUDA is not available, or the checkpoint folder is blank.</exception>
     public static void Validate(ErtsTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -22,6 +22,7 @@ internal static partial class OptionsValidation
         Require(options.ConfidenceThreshold is >= 0f and <= 1f, nameof(options.ConfidenceThreshold), options.ConfidenceThreshold, "must be in [0, 1]");
         Require(options.KeepFraction is > 0f and <= 1f, nameof(options.KeepFraction), options.KeepFraction, "must be in (0, 1]");
         Require(options.BatchSize >= 1, nameof(options.BatchSize), options.BatchSize, "must be 1 or more");
+        Require(options.ScoreReuseEpochs >= 0, nameof(options.ScoreReuseEpochs), options.ScoreReuseEpochs, "must be 0 or more (0 = a fresh confidence pass every batch)");
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), options.LearningRate, "must be greater than 0");
         Require(options.WeightDecay >= 0 && double.IsFinite(options.WeightDecay), nameof(options.WeightDecay), options.WeightDecay, "must be 0 or more");
         Require(options.LearningRateDecay is > 0 and <= 1, nameof(options.LearningRateDecay), options.LearningRateDecay, "must be in (0, 1]");
@@ -31,6 +32,8 @@ internal static partial class OptionsValidation
         Require(SelectionPolicies.Names.Contains(options.SelectionPolicy, StringComparer.OrdinalIgnoreCase),
             nameof(options.SelectionPolicy), options.SelectionPolicy, $"must be one of {string.Join(", ", SelectionPolicies.Names)}");
         ValidateDevice(options.Device);
+        if (options.CheckpointDirectory is not null)
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.CheckpointDirectory, nameof(options.CheckpointDirectory));
     }
 
     private static void ValidateDevice(string device)

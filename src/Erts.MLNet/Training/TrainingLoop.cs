@@ -13,8 +13,11 @@ namespace Erts.MLNet.Training;
 /// Per epoch: shuffle (seeded); per mini-batch, in the selection phase only, a no-grad eval forward gives the
 /// true-class confidences and the trunk activations that Grad-CAM reuses, the policy picks the rows, and only
 /// those get forward + backward + an AdamW step (warm-up and revision epochs train every row without the extra
-/// pass). After each epoch: validate, keep the best weights in memory, decay the learning rate. Every batch runs
-/// in its own dispose scope, so native memory stays flat across epochs.
+/// pass). After each epoch: validate, keep the best weights in memory, decay the learning rate and, when
+/// <see cref="ErtsTrainer.Options.CheckpointDirectory"/> is set, write a checkpoint (<see cref="TrainingCheckpoint"/>)
+/// from which a later run with the same options and data resumes, reaching bit for bit the result of an uninterrupted
+/// run on the same device and thread count. Every batch runs in its own dispose scope, so native memory stays flat
+/// across epochs.
 /// </remarks>
 public sealed class TrainingLoop
 {
@@ -22,6 +25,7 @@ public sealed class TrainingLoop
 
     private readonly ErtsTrainer.Options _options;
     private readonly Action<string>? _log;
+    private readonly Func<bool>? _hostCancelled;
     private readonly PhaseSchedule _schedule;
 
     /// <summary>Creates the loop.</summary>
@@ -30,10 +34,17 @@ public sealed class TrainingLoop
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range; the message names it, the rule and the value.</exception>
     /// <exception cref="ArgumentException">The device is malformed, or CUDA was asked for and is not available.</exception>
     public TrainingLoop(ErtsTrainer.Options options, Action<string>? log = null)
+        : this(options, log, hostCancelled: null)
+    {
+    }
+
+    /// <summary>Creates the loop with a second stop source, ML.NET's cancellation of the trainer's host.</summary>
+    internal TrainingLoop(ErtsTrainer.Options options, Action<string>? log, Func<bool>? hostCancelled)
     {
         OptionsValidation.Validate(options);
         _options = options;
         _log = log;
+        _hostCancelled = hostCancelled;
         _schedule = PhaseSchedule.FromOptions(options);
         Policy = SelectionPolicies.Create(options.SelectionPolicy, options);
     }
@@ -46,8 +57,9 @@ public sealed class TrainingLoop
     /// <param name="train">Training data.</param>
     /// <param name="validation">Validation data for checkpoint selection, or null (the last epoch's weights are kept).</param>
     /// <returns>The per-epoch report. When cancelled it covers the finished epochs, and the network holds the best
-    /// of them (its current weights if none finished).</returns>
+    /// of them (its current weights if none finished). When resumed from a checkpoint it covers the earlier epochs too.</returns>
     /// <exception cref="ArgumentException">The validation data's leads, samples or classes differ from the training data's.</exception>
+    /// <exception cref="TrainingCheckpointException">The checkpoint folder holds a checkpoint that is corrupt or of a different run.</exception>
     public TrainingReport Run(EcgNetwork network, EcgTensorData train, EcgTensorData? validation)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -76,44 +88,57 @@ public sealed class TrainingLoop
         network.to(device);
         using var runner = new EpochRunner(network, train, Policy, _options, device);
         using var best = new BestCheckpoint();
-        var epochs = new List<EpochReport>();
-        var observations = new List<FocusObservation>();
-        double bestMacroF1 = double.NegativeInfinity;
-        long keptSoFar = 0;
+        var stop = new StopSignal(_options.CancellationToken, _hostCancelled);
+        var (checkpoint, fingerprint) = _options.CheckpointDirectory is { } folder
+            ? (new TrainingCheckpoint(folder), RunFingerprint.Of(_options, network, train, validation))
+            : (null, null);
+        var progress = new TrainingProgress();
+        if (checkpoint is { Exists: true })
+        {
+            progress = checkpoint.Restore(fingerprint!, network, runner, best);
+            _log?.Invoke($"resuming from '{checkpoint.FilePath}' after epoch {progress.NextEpoch}/{_options.Epochs}");
+        }
         bool cancelled = false;
 
-        for (int epoch = 0; epoch < _options.Epochs; epoch++)
+        for (int epoch = progress.NextEpoch; epoch < _options.Epochs; epoch++)
         {
             var phase = _schedule.PhaseOf(epoch);
             double learningRate = runner.LearningRate;
-            var outcome = runner.Run(epoch, phase, _options.CancellationToken);
+            var outcome = runner.Run(epoch, phase, stop);
             if (outcome.Cancelled)
             {
                 cancelled = true;
                 break;
             }
 
-            keptSoFar += outcome.Kept;
-            observations.AddRange(outcome.Observations);
+            progress.KeptSoFar += outcome.Kept;
+            progress.Observations.AddRange(outcome.Observations);
             var validationClock = Stopwatch.StartNew();
             var (macroF1, accuracy) = validation is null
                 ? (double.NaN, double.NaN)
                 : ClassificationMetrics.Compute(validation.Labels, EcgBatches.Predict(network, validation, device, ValidationBatchSize), validation.Classes);
             var report = new EpochReport(
-                epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)keptSoFar / train.Count,
+                epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)progress.KeptSoFar / train.Count,
                 outcome.ConfidenceSamples, outcome.GradCamSamples, outcome.ConfidenceSeconds, outcome.GradCamSeconds,
-                outcome.UpdateSeconds, validationClock.Elapsed.TotalSeconds, outcome.MeanLoss, macroF1, accuracy, learningRate);
-            epochs.Add(report);
+                outcome.UpdateSeconds, validationClock.Elapsed.TotalSeconds, outcome.MeanLoss, macroF1, accuracy, learningRate)
+            {
+                ReusedConfidenceSamples = outcome.ReusedConfidenceSamples,
+                ReusedFocusSamples = outcome.ReusedFocusSamples,
+                UpdateSteps = outcome.UpdateSteps,
+            };
+            progress.Epochs.Add(report);
 
             // Without validation "best" is simply the latest finished epoch (kept so a cancellation can fall back to it).
-            if (validation is null || macroF1 > bestMacroF1)
+            if (validation is null || macroF1 > progress.BestMacroF1)
             {
-                bestMacroF1 = macroF1;
+                progress.BestMacroF1 = macroF1;
                 best.Capture(network, epoch);
             }
+            runner.DecayLearningRate();
+            // Saved before the epoch is reported: a report the user has seen is always on disk.
+            checkpoint?.Save(fingerprint!, progress, progress.EarlierSessionsSeconds + wallClock.Elapsed.TotalSeconds, network, runner, best);
             _options.Progress?.Report(report);
             _log?.Invoke(Describe(report));
-            runner.DecayLearningRate();
         }
 
         best.Restore(network);
@@ -126,10 +151,10 @@ public sealed class TrainingLoop
             ValidationSetSize = validation?.Count ?? 0,
             Threads = torch.get_num_threads(),
             Seed = _options.Seed,
-            Epochs = epochs,
-            FocusObservations = observations,
+            Epochs = progress.Epochs,
+            FocusObservations = progress.Observations,
             BestEpoch = best.Epoch,
-            WallClockSeconds = wallClock.Elapsed.TotalSeconds,
+            WallClockSeconds = progress.EarlierSessionsSeconds + wallClock.Elapsed.TotalSeconds,
             Cancelled = cancelled,
         };
     }

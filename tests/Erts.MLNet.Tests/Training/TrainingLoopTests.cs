@@ -10,7 +10,7 @@ public class TrainingLoopTests
     private static readonly EcgTensorData Validation = ToyEcg.Make(perClass: 20, seed: 2).Data;
 
     // W = 1, C0 = 1, revision in the last epoch: epochs 1..4 select, the focus filter runs from epoch 2.
-    private static ErtsTrainer.Options Options(string policy, int epochs = 6) => new()
+    internal static ErtsTrainer.Options Options(string policy, int epochs = 6) => new()
     {
         Network = Backbone.SmallCnn1d,
         SelectionPolicy = policy,
@@ -25,7 +25,7 @@ public class TrainingLoopTests
         ConfidenceThreshold = 0.7f,
     };
 
-    private static SmallCnn1d NewNetwork()
+    internal static SmallCnn1d NewNetwork()
     {
         torch.manual_seed(7);
         return new SmallCnn1d(leads: 1, classes: ToyEcg.ClassNames.Length, width: 8);

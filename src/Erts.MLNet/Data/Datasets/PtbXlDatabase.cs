@@ -95,8 +95,10 @@ public sealed partial class PtbXlDatabase : IEcgDataset
         {
             int ecgId = ParseInt(CsvFile.Field(row, id, "ecg_id", path), path, row.Line, "ecg_id");
             string patientText = CsvFile.Field(row, patient, "patient_id", path);
-            if (!double.TryParse(patientText, NumberStyles.Float, CultureInfo.InvariantCulture, out double patientId))
-                throw new DataFormatException(path, row.Line, "patient_id", $"expected a number, got '{patientText}'");
+            // Written as a float ("15709.0"); anything but a whole number in range would become a wrong id silently.
+            if (!double.TryParse(patientText, NumberStyles.Float, CultureInfo.InvariantCulture, out double patientId)
+                || patientId != Math.Floor(patientId) || Math.Abs(patientId) > 1e15)
+                throw new DataFormatException(path, row.Line, "patient_id", $"expected a whole number, got '{patientText}'");
             int strat = ParseInt(CsvFile.Field(row, fold, "strat_fold", path), path, row.Line, "strat_fold");
             if (strat is < 1 or > 10) throw new DataFormatException(path, row.Line, "strat_fold", $"must be 1..10, got {strat}");
             var scp = ParseScpCodes(CsvFile.Field(row, codes, "scp_codes", path), path, row.Line);

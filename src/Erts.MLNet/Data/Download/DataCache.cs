@@ -26,4 +26,16 @@ public static class DataCache
             return Path.Combine(string.IsNullOrWhiteSpace(xdg) ? Path.Combine(home, ".cache") : xdg, "erts-mlnet");
         }
     }
+
+    /// <summary>
+    /// Where <paramref name="dataset"/> is (or will be) stored in a cache: <c>ROOT/NAME/VERSION</c>, the one layout the
+    /// downloader writes and every reader of the cache looks in.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="root">Cache folder; null for <see cref="DefaultRoot"/>.</param>
+    public static string GetDatasetFolder(PhysioNetDataset dataset, string? root = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        return Path.Combine(Path.GetFullPath(root ?? DefaultRoot), dataset.Name, dataset.Version);
+    }
 }

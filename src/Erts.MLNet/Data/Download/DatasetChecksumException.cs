@@ -1,6 +1,9 @@
 namespace Erts.MLNet.Data.Download;
 
-/// <summary>A file's SHA-256 differs from the one in the dataset's <c>SHA256SUMS.txt</c>; the file was deleted.</summary>
+/// <summary>
+/// A file's SHA-256 differs from the one in the dataset's <c>SHA256SUMS.txt</c>: a downloaded file (then deleted), or a
+/// file of a local folder being verified (then kept).
+/// </summary>
 public sealed class DatasetChecksumException : DatasetDownloadException
 {
     /// <summary>Creates the exception.</summary>
@@ -8,8 +11,10 @@ public sealed class DatasetChecksumException : DatasetDownloadException
     /// <param name="file">The file, relative to the dataset root.</param>
     /// <param name="expected">The SHA-256 listed in SHA256SUMS.txt (hex).</param>
     /// <param name="actual">The SHA-256 of the received bytes (hex).</param>
-    public DatasetChecksumException(Uri uri, string file, string expected, string actual)
-        : base(uri, $"Checksum mismatch for '{file}' from {uri}: SHA256SUMS.txt lists {expected}, the received file has {actual}. The file was deleted; download again.")
+    /// <param name="fileDeleted">True when the bad file was deleted (a download), false when it was kept (a local folder).</param>
+    public DatasetChecksumException(Uri uri, string file, string expected, string actual, bool fileDeleted = true)
+        : base(uri, $"Checksum mismatch for '{file}' ({uri}): SHA256SUMS.txt lists {expected}, the file has {actual}. " +
+                    (fileDeleted ? "The file was deleted; download again." : "The file was kept; restore it or download the dataset again."))
     {
         File = file;
         Expected = expected;

@@ -37,11 +37,7 @@ public sealed class DatasetDownloader : IDisposable
 
     /// <summary>Where <paramref name="dataset"/> is (or will be) stored: <c>CACHE/NAME/VERSION</c>.</summary>
     /// <param name="dataset">The dataset.</param>
-    public string GetDatasetFolder(PhysioNetDataset dataset)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        return Path.Combine(CacheRoot, dataset.Name, dataset.Version);
-    }
+    public string GetDatasetFolder(PhysioNetDataset dataset) => DataCache.GetDatasetFolder(dataset, CacheRoot);
 
     /// <summary>
     /// Makes sure every selected file of <paramref name="dataset"/> is in the cache, fetching what is missing, and
@@ -124,7 +120,7 @@ public sealed class DatasetDownloader : IDisposable
                 throw new FileNotFoundException($"'{path}' is listed in {sumsPath} but missing.", file);
             string actual = await Sha256Sums.HashFileAsync(file, cancellationToken).ConfigureAwait(false);
             if (actual != hash)
-                throw new DatasetChecksumException(new Uri(file), path, hash, actual);
+                throw new DatasetChecksumException(new Uri(file), path, hash, actual, fileDeleted: false);
         }
         return full;
     }

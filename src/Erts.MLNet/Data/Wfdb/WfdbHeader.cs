@@ -131,15 +131,19 @@ public sealed partial class WfdbHeader
         Match fmt = FormatField().Match(fields[1]);
         if (!fmt.Success)
             throw new WfdbFormatException(filePath, line, "fmt", $"expected 'format[xframes][:skew][+offset]', got '{fields[1]}'");
-        int code = int.Parse(fmt.Groups["code"].Value, CultureInfo.InvariantCulture);
-        WfdbSignalFormat format = WfdbSignalFormat.Find(code) ?? throw new WfdbFormatException(filePath, line, "fmt",
-            $"unknown or unsupported signal format {code}; supported: {string.Join(", ", WfdbSignalFormat.SupportedCodes)}");
+        // The regex admits any run of digits; one beyond int or long range is malformed, not an overflow.
+        WfdbSignalFormat? format = int.TryParse(fmt.Groups["code"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int code)
+            ? WfdbSignalFormat.Find(code)
+            : null;
+        if (format is null)
+            throw new WfdbFormatException(filePath, line, "fmt",
+                $"unknown or unsupported signal format {fmt.Groups["code"].Value}; supported: {string.Join(", ", WfdbSignalFormat.SupportedCodes)}");
         if (fmt.Groups["spf"].Success && fmt.Groups["spf"].Value != "1")
             throw new WfdbFormatException(filePath, line, "samps_per_frame",
                 $"multi-frequency records (several samples per frame) are not supported, got '{fields[1]}'");
         if (fmt.Groups["skew"].Success && fmt.Groups["skew"].Value != "0")
             throw new WfdbFormatException(filePath, line, "skew", $"skewed signals are not supported, got '{fields[1]}'");
-        long byteOffset = fmt.Groups["offset"].Success ? long.Parse(fmt.Groups["offset"].Value, CultureInfo.InvariantCulture) : 0;
+        long byteOffset = fmt.Groups["offset"].Success ? ParseLong(fmt.Groups["offset"].Value, filePath, line, "byte_offset") : 0;
 
         double gain = DefaultAdcGain;
         int? baseline = null;
