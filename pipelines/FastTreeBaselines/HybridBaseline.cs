@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Erts.MLNet.Catalog;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Training;
@@ -38,6 +39,7 @@ internal static class HybridBaseline
         options.SignalColumnName = NetworkSignal;
         options.EmbeddingColumnName = Embedding;
         options.Threads = threads;
+        options.Progress = new ConsoleProgress();
 
         var watch = Stopwatch.StartNew();
         // The label becomes a key in its own column: FastTree's pipeline weights classes by the text label.
@@ -76,4 +78,12 @@ internal static class HybridBaseline
     // The materialised table with Features replaced by one of its columns (a lazy copy over the cache).
     private static (IDataView Table, long Rows, double Seconds) WithFeatures(MLContext mlContext, (IDataView Table, long Rows, double Seconds) table, string column) =>
         (mlContext.Transforms.CopyColumns("Features", column).Fit(table.Table).Transform(table.Table), table.Rows, table.Seconds);
+
+    // Reports on the training thread as it happens (Progress<T> would post to the thread pool, out of order).
+    private sealed class ConsoleProgress : IProgress<EpochReport>
+    {
+        public void Report(EpochReport epoch) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  network epoch {epoch.Epoch} ({epoch.Phase}): loss {epoch.TrainLoss:0.000}, kept {epoch.KeptFraction:P0}, " +
+            $"validation macro-F1 {epoch.ValidationMacroF1:0.000}, {epoch.TotalSeconds:0} s"));
+    }
 }

@@ -46,6 +46,7 @@ internal static class ResultsDocument
             "trained as above on the embedding alone and on the embedding concatenated with the hand-made features. The",
             "network's own row reports its test predictions, from the same forward pass as the test embeddings. Train time",
             "of the FastTree rows includes training the network and one pass that extracts both embedding and features.",
+            "Wall-clock times depend on the machine's load: the hybrid rows were measured while other jobs shared the 2 cores.",
             "",
             .. table[..2],
             .. keptRows,
