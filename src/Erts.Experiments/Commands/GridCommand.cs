@@ -18,7 +18,7 @@ internal static class GridCommand
         var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds (default 1,2,3 for ResNet1d, 1 otherwise)." };
         var noise = new Option<string?>("--noise") { Description = "Comma-separated flipped-label shares: 0 = main arm, >0 = noise arm (default 0,0.1,0.2)." };
         var epochs = new Option<int?>("--epochs") { Description = "Epochs instead of each dataset's own (e.g. a short schedule for the 2-D backbones)." };
-        var threads = new Option<int>("--threads") { Description = "Torch threads.", DefaultValueFactory = _ => 2 };
+        var threads = new Option<int>("--threads") { Description = "Torch threads per cell (default 1: faster than 2 on a shared machine).", DefaultValueFactory = _ => GridPlan.DefaultThreads };
         var data = new Option<string?>("--data") { Description = "Folder holding mitdb/, cinc2017/, ptbxl/ (default: $ERTS_SHARED_DATA, else ../shared/data beside the repository)." };
         var output = new Option<string?>("--output") { Description = "Folder for results.json and grid.log (default artifacts/grid, or artifacts/grid-quick with --quick)." };
         var markdown = new Option<string?>("--markdown") { Description = "Markdown file whose grid section is regenerated (default docs/results.md; with --quick, results.md in the output folder)." };

@@ -9,10 +9,10 @@ namespace Erts.Experiments.Datasets;
 public sealed class Cinc2017Rhythm : GridDataset
 {
     /// <summary>Sampling rate after resampling, Hz.</summary>
-    public const int Rate = 100;
+    public const int Rate = 50;
 
     /// <summary>Seconds kept from the start of each record (zero-padded when shorter).</summary>
-    public const int Seconds = 30;
+    public const int Seconds = 15;
 
     /// <inheritdoc />
     public override string Name => "cinc2017";
@@ -21,7 +21,7 @@ public sealed class Cinc2017Rhythm : GridDataset
     public override string? FolderName => "cinc2017";
 
     /// <inheritdoc />
-    public override int Epochs => 20;
+    public override int Epochs => 10;
 
     /// <inheritdoc />
     public override string Protocol =>

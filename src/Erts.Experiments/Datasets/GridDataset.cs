@@ -32,6 +32,9 @@ public abstract class GridDataset
     protected static List<EcgExample> Preprocess(MLContext mlContext, IReadOnlyList<EcgExample> examples, IEstimator<ITransformer> preprocessing)
     {
         var view = mlContext.Data.LoadEcg(examples);
-        return preprocessing.Fit(view).Transform(view).ToEcgExamples();
+        var transformed = preprocessing.Fit(view).Transform(view);
+        // The Signal column's annotation carries the rate after resampling; the per-row SamplingRate column keeps the source's.
+        float rate = EcgSchema.ReadShape(transformed.Schema).SamplingRate;
+        return transformed.ToEcgExamples().Select(example => example with { SamplingRate = rate }).ToList();
     }
 }

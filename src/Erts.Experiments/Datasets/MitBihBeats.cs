@@ -9,13 +9,13 @@ namespace Erts.Experiments.Datasets;
 public sealed class MitBihBeats : GridDataset
 {
     /// <summary>Training beats kept per class (DS1 has ~45k N, ~940 S, ~3.8k V, ~415 F).</summary>
-    public const int TrainPerClass = 1500;
+    public const int TrainPerClass = 400;
 
     /// <summary>Validation beats kept per class, from the 10 % of DS1 held out.</summary>
-    public const int ValidationPerClass = 250;
+    public const int ValidationPerClass = 100;
 
     /// <summary>DS2 beats tested, a stratified sample that keeps DS2's class proportions.</summary>
-    public const int TestBeats = 10_000;
+    public const int TestBeats = 5_000;
 
     private const int Seed = 42;
 
@@ -26,7 +26,7 @@ public sealed class MitBihBeats : GridDataset
     public override string? FolderName => "mitdb";
 
     /// <inheritdoc />
-    public override int Epochs => 20;
+    public override int Epochs => 10;
 
     /// <inheritdoc />
     public override string Protocol =>

@@ -15,7 +15,7 @@ public sealed class PtbXlSuperclasses : GridDataset
     public override string? FolderName => "ptbxl";
 
     /// <inheritdoc />
-    public override int Epochs => 30;
+    public override int Epochs => 20;
 
     /// <inheritdoc />
     public override string Protocol =>

@@ -42,6 +42,12 @@ public sealed record CellResult
     /// <summary>Wall-clock seconds of the trainer's Fit (data materialisation, training, validation).</summary>
     public required double WallClockSeconds { get; init; }
 
+    /// <summary>
+    /// CPU seconds (all threads) the process used for Fit and the test evaluation: unlike wall-clock, barely affected by other jobs on a
+    /// shared machine, so it is the figure to plan a budget from (idle wall-clock ≈ CPU seconds with one thread).
+    /// </summary>
+    public double CpuSeconds { get; init; }
+
     /// <summary>Seconds spent in each phase: warmup, selection, revision (epoch time including validation).</summary>
     public required IReadOnlyDictionary<string, double> PhaseSeconds { get; init; }
 

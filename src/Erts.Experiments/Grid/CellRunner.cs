@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using Erts.Experiments.Datasets;
 using Erts.MLNet.Data;
@@ -44,8 +45,10 @@ public static class CellRunner
         };
         Schedule(options, epochs, quick);
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var result = ErtsPipeline.TrainAndEvaluate(mlContext, new EstimatorChain<ITransformer>(), options,
             mlContext.Data.LoadEcg(train), mlContext.Data.LoadEcg(validation), mlContext.Data.LoadEcg(data.Test));
+        double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
         var report = result.Classifier.Report ?? throw new InvalidOperationException("The trainer returned no training report.");
         if (report.Cancelled) throw new OperationCanceledException(cancellation);
 
@@ -62,6 +65,7 @@ public static class CellRunner
             PerClassF1 = result.Test.PerClassF1,
             EffectiveEpochs = report.EffectiveEpochs,
             WallClockSeconds = result.FitSeconds,
+            CpuSeconds = cpuSeconds,
             PhaseSeconds = report.Epochs.GroupBy(e => e.Phase).ToDictionary(g => g.Key, g => g.Sum(e => e.TotalSeconds)),
             ComponentSeconds = new Dictionary<string, double>
             {

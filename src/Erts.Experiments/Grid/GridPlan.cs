@@ -29,6 +29,13 @@ public static class GridPlan
     /// <summary>Policies of a quick run when none is given.</summary>
     public static IReadOnlyList<string> QuickPolicies { get; } = ["full", "erts-dbpd"];
 
+    /// <summary>
+    /// Torch threads per cell: 1. The grid's networks are small 1-D convolutions that gain little from a second
+    /// thread, and on a machine shared with other jobs OpenMP's barrier spinning made 2 threads 6x slower than 1
+    /// (a MIT-BIH epoch: 28.6 s vs 4.4 s, load average ~13 on 2 cores).
+    /// </summary>
+    public const int DefaultThreads = 1;
+
     /// <summary>Epochs of every quick cell.</summary>
     public const int QuickEpochs = 2;
 

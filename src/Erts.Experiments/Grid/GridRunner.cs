@@ -23,6 +23,8 @@ public sealed class GridRunner(GridSettings settings, TextWriter? console = null
         var results = ResultsFile.Load(settings.ResultsPath);
         var cells = GridPlan.Cells(settings);
         using var log = new GridLog(settings.LogPath, console);
+        // Process-wide, so the test evaluation (outside the trainer's own thread setting) uses the same count.
+        TorchSharp.torch.set_num_threads(settings.Threads);
         log.Write($"grid: {cells.Count} cells, {settings.Threads} torch threads, results {settings.ResultsPath}{(settings.Quick ? " (quick)" : "")}");
         var prepared = new Dictionary<string, PreparedDataset>();
         int ran = 0, skipped = 0;

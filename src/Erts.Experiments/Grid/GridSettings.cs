@@ -26,8 +26,8 @@ public sealed record GridSettings
     /// <summary>Epochs instead of each dataset's own (e.g. a short schedule for the 2-D backbones), or null.</summary>
     public int? Epochs { get; init; }
 
-    /// <summary>Torch threads per cell.</summary>
-    public int Threads { get; init; } = 2;
+    /// <summary>Torch threads per cell (training and evaluation). Default 1: see <see cref="GridPlan.DefaultThreads"/>.</summary>
+    public int Threads { get; init; } = GridPlan.DefaultThreads;
 
     /// <summary>Folder holding mitdb/, cinc2017/, ptbxl/.</summary>
     public required string DataRoot { get; init; }

@@ -3,6 +3,8 @@ using System.Text;
 using Erts.Experiments.Datasets;
 using Erts.Experiments.Grid;
 using Erts.MLNet.Networks;
+using Erts.MLNet.Training;
+using Erts.Pipelines;
 
 namespace Erts.Experiments.Reporting;
 
@@ -36,7 +38,8 @@ public static class ResultsMarkdown
         text.AppendLine(string.Create(Invariant, $"{plan.Count(done.Contains)} of the {plan.Count} cells of the full grid have run ({results.Count} records in results.json); ") +
             "the section *Not yet run* lists the rest. Macro-F1 and accuracy are on the test split; mean ± sample standard deviation over seeds. " +
             "Wall-clock is the trainer's `Fit` (reading the data, training, per-epoch validation), measured on a machine shared with other jobs: " +
-            "compare ratios within a table rather than absolute seconds (the load average at the end of each cell is in results.json).");
+            "compare ratios within a table rather than absolute seconds (the load average at the end of each cell is in results.json). " +
+            "CPU s is the process's CPU time over Fit and the test evaluation, far less sensitive to the other jobs; with one thread per cell wall-clock ≈ CPU s when the machine is idle.");
         text.AppendLine();
         AppendGoals(text, results);
         foreach (var group in results.Where(r => r.Noise == 0).GroupBy(r => (r.Dataset, r.Backbone)).OrderBy(g => DatasetOrder(g.Key.Dataset)).ThenBy(g => g.Key.Backbone))
@@ -101,8 +104,8 @@ public static class ResultsMarkdown
     {
         text.AppendLine(Invariant, $"### {DatasetTitle(dataset)} — {backbone}");
         text.AppendLine();
-        text.AppendLine("| policy | seeds | macro-F1 | accuracy | effective epochs | wall-clock s | macro-F1 − Full | wall-clock / Full | effective epochs / Full |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| policy | seeds | macro-F1 | accuracy | effective epochs | wall-clock s | CPU s | macro-F1 − Full | wall-clock / Full | CPU / Full | effective epochs / Full |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         var full = Of(cells, "full");
         foreach (var policy in GridPolicy.All.Select(p => p.Label))
         {
@@ -115,7 +118,8 @@ public static class ResultsMarkdown
             text.AppendLine(Invariant,
                 $"| {policy} | {runs.Count} | {f1.Format("F3")} | {Summary.Of(runs.Select(r => r.Accuracy)).Format("F3")} | " +
                 $"{Summary.Of(runs.Select(r => r.EffectiveEpochs)).Format("F1")} | {Summary.Of(runs.Select(r => r.WallClockSeconds)).Format("F0")} | " +
-                $"{versus(r => r.MacroF1, "+0.000;-0.000", false)} | {versus(r => r.WallClockSeconds, "0.00", true)} | {versus(r => r.EffectiveEpochs, "0.00", true)} |");
+                $"{Summary.Of(runs.Select(r => r.CpuSeconds)).Format("F0")} | {versus(r => r.MacroF1, "+0.000;-0.000", false)} | " +
+                $"{versus(r => r.WallClockSeconds, "0.00", true)} | {versus(r => r.CpuSeconds, "0.00", true)} | {versus(r => r.EffectiveEpochs, "0.00", true)} |");
         }
         text.AppendLine();
     }
@@ -184,7 +188,7 @@ public static class ResultsMarkdown
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var group in results.GroupBy(r => (r.Dataset, r.Backbone, r.Noise, r.Policy))
                      .OrderBy(g => DatasetOrder(g.Key.Dataset)).ThenBy(g => g.Key.Backbone).ThenBy(g => g.Key.Noise)
-                     .ThenBy(g => GridPolicy.All.ToList().FindIndex(p => p.Label == g.Key.Policy)))
+                     .ThenBy(g => PolicyOrder(g.Key.Policy)))
         {
             double Mean(Func<CellResult, double> value) => group.Average(value);
             double Phase(CellResult r, string phase) => r.PhaseSeconds.GetValueOrDefault(phase);
@@ -204,15 +208,19 @@ public static class ResultsMarkdown
         text.AppendLine();
         foreach (var dataset in GridDatasets.Comparison.Select(GridDatasets.Find))
             text.AppendLine(Invariant, $"- **{dataset.Name}** ({dataset.Epochs} epochs): {dataset.Protocol}");
-        text.AppendLine("- **Schedule**: the reference ratios (W = 5 %, C0 = 3 %, R = 50 % of E; W and C0 at least 1), i.e. 20 epochs: " +
-            "warm-up 1, focus filter from epoch 2, revision from epoch 10; 30 epochs: warm-up 2, filter from 3, revision from 15. " +
+        var schedules = GridDatasets.Comparison.Select(GridDatasets.Find).Select(d => d.Epochs).Distinct().Order()
+            .Select(epochs => ReferenceSchedule.Apply(new ErtsTrainer.Options(), epochs))
+            .Select(o => string.Create(Invariant, $"E = {o.Epochs}: warm-up {o.WarmupEpochs}, focus filter from epoch {o.WarmupEpochs + o.CamDelayEpochs}, revision from epoch {o.RevisionStartEpoch}"));
+        text.AppendLine("- **Schedule**: the reference ratios (W = 5 %, C0 = 3 %, R = 50 % of E, rounded; W and C0 at least 1): " + string.Join("; ", schedules) + " (0-based epochs). " +
             "τ = 0.3, ρ = 0.7, batch 32, AdamW 3e-4 (weight decay 0.01), LR × 0.98 per epoch, class-balanced loss (β = 0.9999): the reference defaults. " +
             "Best checkpoint on validation macro-F1, tested once.");
         text.AppendLine("- **Seeds**: 1, 2, 3 for ResNet1d; 1 for InceptionTime1d (several times the cost per cell; the budget keeps every policy and " +
             "drops seeds on the secondary backbone). The data subsample is fixed (seed 42); a seed changes weights, shuffling, random policies and label flips.");
         text.AppendLine("- **Label-noise arm**: MIT-BIH, ResNet1d; 10 % and 20 % of training and validation labels flipped to another class uniformly (test labels clean); " +
             "Full, DBPD, ERTS-DBPD and ERTS-DBPD ranking candidates by focus alone (`ReliabilityRanking.Focus`).");
-        text.AppendLine("- **Threads**: 2 torch threads per cell, one cell at a time (the machine has 2 cores).");
+        text.AppendLine("- **Threads**: 1 torch thread per cell, one cell at a time, training and evaluation. On this shared 2-core machine (load average 11-17 from other jobs) " +
+            "2 threads were 6x slower than 1 (OpenMP barrier spinning; a MIT-BIH epoch took 28.6 s vs 4.4 s). On an idle 2-core machine two grid processes " +
+            "with disjoint `--datasets` filters and separate `--output` folders use both cores.");
         text.AppendLine();
     }
 
@@ -230,8 +238,8 @@ public static class ResultsMarkdown
         text.AppendLine("|---|---|---|---|---|---|");
         foreach (var group in missing.GroupBy(c => (c.Dataset, c.Backbone, c.Noise)))
             text.AppendLine(Invariant,
-                $"| {group.Key.Dataset} | {group.Key.Backbone} | {group.Key.Noise:P0} | {string.Join(", ", group.Select(c => c.Policy).Distinct())} | " +
-                $"{string.Join(", ", group.Select(c => c.Seed).Distinct())} | {group.Count()} |");
+                $"| {group.Key.Dataset} | {group.Key.Backbone} | {group.Key.Noise:P0} | {string.Join(", ", group.Select(c => c.Policy).Distinct().OrderBy(PolicyOrder))} | " +
+                $"{string.Join(", ", group.Select(c => c.Seed).Distinct().Order())} | {group.Count()} |");
         text.AppendLine();
         text.AppendLine("Complete it with (it skips every cell already in results.json, so it resumes where it stopped):");
         text.AppendLine();
@@ -249,6 +257,8 @@ public static class ResultsMarkdown
         var clean = Runs(policy, 0) is { Count: > 0 } own ? own : policy == "erts-dbpd-focus" ? Runs("erts-dbpd", 0) : [];
         return clean.Count == 0 || noisy.Count == 0 ? null : noisy.Average(r => r.MacroF1) - clean.Average(r => r.MacroF1);
     }
+
+    private static int PolicyOrder(string policy) => GridPolicy.All.ToList().FindIndex(p => p.Label == policy);
 
     private static int DatasetOrder(string dataset) => GridDatasets.All.ToList().FindIndex(d => d.Name == dataset);
 
