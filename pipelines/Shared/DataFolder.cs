@@ -1,6 +1,6 @@
 namespace Erts.Pipelines;
 
-/// <summary>Finds a dataset folder: the first command-line argument, else <c>../shared/data/NAME</c> beside the repository.</summary>
+/// <summary>Finds a dataset folder: the first command-line argument, else the shared data folder (see <see cref="DefaultFolder"/>).</summary>
 public static class DataFolder
 {
     /// <summary>
@@ -24,10 +24,14 @@ public static class DataFolder
         return null;
     }
 
-    /// <summary><c>../shared/data/NAME</c> beside the folder holding ERTS.MLNet.sln (searched upwards from here), or null.</summary>
+    /// <summary>
+    /// <c>$ERTS_SHARED_DATA/NAME</c> when that variable is set, else <c>../shared/data/NAME</c> beside the folder holding
+    /// ERTS.MLNet.sln (searched upwards from here), else null.
+    /// </summary>
     /// <param name="name">Dataset folder name.</param>
     public static string? DefaultFolder(string name)
     {
+        if (Environment.GetEnvironmentVariable("ERTS_SHARED_DATA") is { Length: > 0 } shared) return Path.Combine(shared, name);
         foreach (string start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)

@@ -47,6 +47,7 @@ public static class ResultsMarkdown
         AppendNoise(text, results);
         AppendTime(text, results);
         AppendProtocol(text);
+        AppendBudget(text, plan, results);
         AppendMissing(text, plan, done);
         return text.ToString();
     }
@@ -221,6 +222,41 @@ public static class ResultsMarkdown
         text.AppendLine("- **Threads**: 1 torch thread per cell, one cell at a time, training and evaluation. On this shared 2-core machine (load average 11-17 from other jobs) " +
             "2 threads were 6x slower than 1 (OpenMP barrier spinning; a MIT-BIH epoch took 28.6 s vs 4.4 s). On an idle 2-core machine two grid processes " +
             "with disjoint `--datasets` filters and separate `--output` folders use both cores.");
+        text.AppendLine();
+    }
+
+    /// <summary>
+    /// The full grid's cost projected from the measured CPU seconds (one thread, so ≈ idle wall-clock): each planned
+    /// cell costs the mean of the measured cells of its dataset, backbone and policy (any noise level), else of its
+    /// dataset and backbone; groups with no measured cell are listed as unmeasured.
+    /// </summary>
+    private static void AppendBudget(StringBuilder text, IReadOnlyList<GridCell> plan, IReadOnlyList<CellResult> results)
+    {
+        text.AppendLine("### Budget (projected from the measured cells)");
+        text.AppendLine();
+        text.AppendLine("CPU seconds per cell (one torch thread, so about the wall-clock of an idle core), projected over the cells of the full grid:");
+        text.AppendLine();
+        text.AppendLine("| dataset / backbone | planned cells | measured cells | mean CPU s per cell | projected CPU minutes |");
+        text.AppendLine("|---|---|---|---|---|");
+        double total = 0;
+        var unmeasured = new List<string>();
+        foreach (var group in plan.GroupBy(c => (c.Dataset, c.Backbone)))
+        {
+            var measured = results.Where(r => r.Dataset == group.Key.Dataset && r.Backbone == group.Key.Backbone && r.CpuSeconds > 0).ToList();
+            string name = $"{group.Key.Dataset} / {group.Key.Backbone}";
+            if (measured.Count == 0)
+            {
+                unmeasured.Add(name);
+                text.AppendLine(Invariant, $"| {name} | {group.Count()} | 0 | — | — |");
+                continue;
+            }
+            double projected = group.Sum(cell => measured.Where(r => r.Policy == cell.Policy).Select(r => r.CpuSeconds).DefaultIfEmpty(measured.Average(r => r.CpuSeconds)).Average());
+            total += projected;
+            text.AppendLine(Invariant, $"| {name} | {group.Count()} | {measured.Count} | {measured.Average(r => r.CpuSeconds):F0} | {projected / 60:F0} |");
+        }
+        text.AppendLine();
+        text.AppendLine(string.Create(Invariant, $"Measured groups: {total / 60:F0} CPU minutes") +
+            (unmeasured.Count == 0 ? "." : $"; not yet measured: {string.Join(", ", unmeasured)} (see *Not yet run*)."));
         text.AppendLine();
     }
 
