@@ -1,12 +1,7 @@
 // PhysioNet/CinC Challenge 2017: rhythm of a single-lead hand-held ECG, N (normal), A (atrial fibrillation),
 // O (other rhythm) or ~ (too noisy); the first 30 s of each record at 100 Hz, trained with ERTS on a 1-D ResNet.
 //   dotnet run --project pipelines/Cinc2017 -c Release -- [cinc2017-folder] [--epochs 20] [--policy erts-dbpd] [--output results/cinc2017]
-using Erts.MLNet.Catalog;
-using Erts.MLNet.Data.Datasets;
-using Erts.MLNet.Networks;
-using Erts.MLNet.Training;
 using Erts.Pipelines;
-using Microsoft.ML;
 
 var arguments = PipelineArguments.Parse(args, "cinc2017", "https://physionet.org/content/challenge-2017/1.0.0/", defaultEpochs: 20);
 if (arguments is null) return 1;

@@ -1,12 +1,7 @@
 // PhysioNet/CinC Challenge 2020 layout (CPSC 2018, Georgia 12-lead, ...): 8 classes (NORM, AF, LBBB, RBBB, ST, AVB,
 // PVC, OTHER) from the SNOMED CT codes of each header; 12 leads, the first 10 s at 100 Hz, trained with ERTS.
 //   dotnet run --project pipelines/Cinc2020 -c Release -- <folder of .hea/.mat files> [--epochs 30] [--policy erts-dbpd] [--output results/cinc2020]
-using Erts.MLNet.Catalog;
-using Erts.MLNet.Data.Datasets;
-using Erts.MLNet.Networks;
-using Erts.MLNet.Training;
 using Erts.Pipelines;
-using Microsoft.ML;
 
 var arguments = PipelineArguments.Parse(args, "cinc2020", "https://physionet.org/content/challenge-2020/1.0.2/", defaultEpochs: 30);
 if (arguments is null) return 1;

@@ -1,12 +1,7 @@
 // MIT-BIH Arrhythmia, inter-patient protocol (de Chazal 2004: DS1 trains, DS2 tests): AAMI beat classes N, S, V, F
 // from a 0.7 s MLII window around each R peak, trained with ERTS on a 1-D ResNet.
 //   dotnet run --project pipelines/Mitdb -c Release -- [mitdb-folder] [--epochs 20] [--policy erts-dbpd] [--output results/mitdb]
-using Erts.MLNet.Catalog;
-using Erts.MLNet.Data.Datasets;
-using Erts.MLNet.Networks;
-using Erts.MLNet.Training;
 using Erts.Pipelines;
-using Microsoft.ML;
 
 var arguments = PipelineArguments.Parse(args, "mitdb", "https://physionet.org/content/mitdb/1.0.0/", defaultEpochs: 20);
 if (arguments is null) return 1;

@@ -1,12 +1,7 @@
 // PTB-XL: the 5 diagnostic superclasses (NORM, MI, STTC, CD, HYP) of 10 s 12-lead ECGs at 100 Hz, as in the ERTS
 // paper; recommended folds (1-8 train, 9 validation, 10 test), trained with ERTS on a 1-D ResNet.
 //   dotnet run --project pipelines/Ptbxl -c Release -- [ptbxl-folder] [--epochs 30] [--policy erts-dbpd] [--output results/ptbxl]
-using Erts.MLNet.Catalog;
-using Erts.MLNet.Data.Datasets;
-using Erts.MLNet.Networks;
-using Erts.MLNet.Training;
 using Erts.Pipelines;
-using Microsoft.ML;
 
 var arguments = PipelineArguments.Parse(args, "ptbxl", "https://physionet.org/content/ptb-xl/1.0.3/", defaultEpochs: 30);
 if (arguments is null) return 1;
