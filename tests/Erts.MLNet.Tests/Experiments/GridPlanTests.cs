@@ -12,8 +12,10 @@ public class GridPlanTests
     {
         var cells = GridPlan.Cells(Settings());
 
-        // Main: 3 datasets x 7 policies x (3 seeds ResNet1d + 1 seed InceptionTime1d); noise: 2 levels x 4 policies x 3 seeds.
-        Assert.Equal(3 * 7 * 4 + 2 * 4 * 3, cells.Count);
+        // Main: 3 datasets x 7 policies x 3 seeds on ResNet1d + 7 policies x 1 seed on InceptionTime1d (MIT-BIH only);
+        // noise: 2 levels x 4 policies x 3 seeds.
+        Assert.Equal(3 * 7 * 3 + 7 + 2 * 4 * 3, cells.Count);
+        Assert.All(cells.Where(c => c.Backbone == Backbone.InceptionTime1d), c => Assert.Equal(("mitbih", 1, 0.0), (c.Dataset, c.Seed, c.Noise)));
         Assert.Equal(cells.Count, cells.Distinct().Count());
         Assert.All(cells.Where(c => c.Noise > 0), c => Assert.Equal(("mitbih", Backbone.ResNet1d), (c.Dataset, c.Backbone)));
         Assert.Contains(new GridCell("mitbih", Backbone.ResNet1d, "erts-dbpd-focus", 3, 0.2), cells);
