@@ -20,7 +20,7 @@ internal static class GridCommand
         var epochs = new Option<int?>("--epochs") { Description = "Epochs instead of each dataset's own (e.g. a short schedule for the 2-D backbones)." };
         var threads = new Option<int>("--threads") { Description = "Torch threads per cell (default 1: faster than 2 on a shared machine).", DefaultValueFactory = _ => GridPlan.DefaultThreads };
         var data = new Option<string?>("--data") { Description = "Folder holding mitdb/, cinc2017/, ptbxl/ (default: $ERTS_SHARED_DATA, else ../shared/data beside the repository)." };
-        var output = new Option<string?>("--output") { Description = "Folder for results.json and grid.log (default artifacts/grid, or artifacts/grid-quick with --quick)." };
+        var output = new Option<string?>("--output") { Description = "Folder for results.json and grid.log (default: docs/grid/results.json and artifacts/grid/grid.log; with --quick, artifacts/grid-quick)." };
         var markdown = new Option<string?>("--markdown") { Description = "Markdown file whose grid section is regenerated (default docs/results.md; with --quick, results.md in the output folder)." };
         var command = new Command("grid", "Run or resume the Full / DBPD / SMRD / SRD / ERTS comparison grid; one results.json record per cell.")
         {
@@ -30,7 +30,8 @@ internal static class GridCommand
         {
             bool isQuick = result.GetValue(quick);
             string root = Repository.Root();
-            string folder = result.GetValue(output) ?? Path.Combine(root, "artifacts", isQuick ? "grid-quick" : "grid");
+            // The full grid's results.json is kept in the repository (docs/results.md is generated from it); logs and quick runs are not.
+            string? folder = result.GetValue(output) ?? (isQuick ? Path.Combine(root, "artifacts", "grid-quick") : null);
             var settings = new GridSettings
             {
                 Quick = isQuick,
@@ -42,9 +43,9 @@ internal static class GridCommand
                 Epochs = result.GetValue(epochs),
                 Threads = result.GetValue(threads),
                 DataRoot = result.GetValue(data) ?? Repository.SharedData(root),
-                ResultsPath = Path.Combine(folder, "results.json"),
-                LogPath = Path.Combine(folder, "grid.log"),
-                MarkdownPath = result.GetValue(markdown) ?? (isQuick ? Path.Combine(folder, "results.md") : Path.Combine(root, "docs", "results.md")),
+                ResultsPath = folder is null ? DefaultResults(root) : Path.Combine(folder, "results.json"),
+                LogPath = Path.Combine(folder ?? Path.Combine(root, "artifacts", "grid"), "grid.log"),
+                MarkdownPath = result.GetValue(markdown) ?? (folder is null ? Path.Combine(root, "docs", "results.md") : Path.Combine(folder, "results.md")),
             };
             var (ran, skipped, stopped) = new GridRunner(settings, Console.Out).Run(cancellation);
             Console.WriteLine($"{ran} cell(s) trained, {skipped} already done{(stopped ? "; stopped early (rerun to resume)" : "")}.");
@@ -52,6 +53,9 @@ internal static class GridCommand
         });
         return command;
     }
+
+    /// <summary>docs/grid/results.json under the repository root: the full grid's records, committed with docs/results.md.</summary>
+    public static string DefaultResults(string root) => Path.Combine(root, "docs", "grid", "results.json");
 
     private static IReadOnlyList<T>? List<T>(string? text, Func<string, T> parse) =>
         text is null ? null : text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).ToArray();

@@ -35,7 +35,7 @@ public static class ResultsMarkdown
         var text = new StringBuilder();
         text.AppendLine("## ERTS vs PDD vs full training on real ECG (the grid)");
         text.AppendLine();
-        text.AppendLine(string.Create(Invariant, $"{plan.Count(done.Contains)} of the {plan.Count} cells of the full grid have run ({results.Count} records in results.json); ") +
+        text.AppendLine(string.Create(Invariant, $"{plan.Count(done.Contains)} of the {plan.Count} cells of the full grid have run ({results.Count} records in docs/grid/results.json); ") +
             "the section *Not yet run* lists the rest. Macro-F1 and accuracy are on the test split; mean ± sample standard deviation over seeds. " +
             "Wall-clock is the trainer's `Fit` (reading the data, training, per-epoch validation), measured on a machine shared with other jobs: " +
             "compare ratios within a table rather than absolute seconds (the load average at the end of each cell is in results.json). " +
