@@ -30,7 +30,7 @@ public class ResultsMarkdownTests
     {
         string markdown = ResultsMarkdown.Render(Results);
 
-        Assert.Contains("- mitbih, ResNet1d: ERTS-DBPD macro-F1 0.800 ± 0.071 vs Full 0.750 ± 0.071 (2 vs 2 seed(s)): **met**; wall-clock 40 % of Full (goal ≤ 50 %): **met**", markdown);
+        Assert.Contains("- mitbih, ResNet1d: ERTS-DBPD macro-F1 0.800 ± 0.071 vs Full 0.750 ± 0.071 (2 vs 2 seed(s)): **met**; wall-clock 40 % of Full (goal ≤ 50 %): **met** (CPU 40 %)", markdown);
         Assert.Contains("- cinc2017, ResNet1d: ERTS-DBPD vs Full **not yet run**.", markdown);
         // Drops under 20 % noise: Full 0.60 - 0.75 = -0.150, ERTS-DBPD 0.78 - 0.80 = -0.020; DBPD has not run.
         Assert.Contains("- Label noise 20 % on mitbih/ResNet1d, change in macro-F1 vs clean labels: full -0.150, erts-dbpd -0.020. ERTS-DBPD loses less than Full and DBPD: **incomplete**", markdown);
