@@ -66,8 +66,8 @@ public static class GridPlan
 
     /// <summary>
     /// Backbones of a dataset when none is given: ResNet1d everywhere; in the main arm also InceptionTime1d on
-    /// MIT-BIH. InceptionTime keeps the full time resolution and costs about 7x ResNet1d per sample (a CinC 2017
-    /// cell ~17 CPU minutes): on CinC 2017 and PTB-XL it does not fit the 2-hour budget, so those cells run only
+    /// MIT-BIH. InceptionTime keeps the full time resolution and costs about 10x ResNet1d per sample (a CinC 2017
+    /// cell ~13 CPU minutes): on CinC 2017 and PTB-XL it does not fit the 2-hour budget, so those cells run only
     /// when asked for (<c>--backbones InceptionTime1d --datasets cinc2017,ptbxl</c>).
     /// </summary>
     public static IReadOnlyList<Backbone> BackbonesFor(string dataset, bool mainArm) =>

@@ -218,8 +218,8 @@ public static class ResultsMarkdown
             "τ = 0.3, ρ = 0.7, batch 32, AdamW 3e-4 (weight decay 0.01), LR × 0.98 per epoch, class-balanced loss (β = 0.9999): the reference defaults. " +
             "Best checkpoint on validation macro-F1, tested once.");
         text.AppendLine("- **Backbones and seeds**: ResNet1d (primary) on every dataset with seeds 1, 2, 3; InceptionTime1d (secondary) on MIT-BIH with seed 1. " +
-            "InceptionTime keeps the full time resolution and costs about 7x ResNet1d per sample (a 1-epoch probe: 35 CPU s on MIT-BIH, 20 on PTB-XL, " +
-            "vs about 3.5 for ResNet1d on MIT-BIH); with every policy kept, fewer seeds and fewer datasets on the secondary backbone is what fits 2 hours. " +
+            "InceptionTime keeps the full time resolution and costs about 10x ResNet1d per sample (1-epoch probes, evaluation included: 46 CPU s on MIT-BIH, 21 on PTB-XL, 81 on CinC 2017, " +
+            "vs about 3.6 and 2 per epoch for ResNet1d on MIT-BIH and PTB-XL); with every policy kept, fewer seeds and fewer datasets on the secondary backbone is what fits 2 hours. " +
             "Its CinC 2017 and PTB-XL cells run on request: `grid --backbones InceptionTime1d --datasets cinc2017,ptbxl --noise 0`. " +
             "The data subsample is fixed (seed 42); a seed changes weights, shuffling, random policies and label flips.");
         text.AppendLine("- **Label-noise arm**: MIT-BIH, ResNet1d (other datasets with `--datasets`); 10 % and 20 % of training and validation labels flipped to another class uniformly (test labels clean); " +
