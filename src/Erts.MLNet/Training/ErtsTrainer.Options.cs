@@ -1,4 +1,5 @@
 using Erts.MLNet.Networks;
+using Erts.MLNet.Selection;
 using Microsoft.ML;
 
 namespace Erts.MLNet.Training;
@@ -27,6 +28,7 @@ public sealed partial class ErtsTrainer
             public const int CamDelayEpochs = 3;
             public const float ConfidenceThreshold = 0.3f;
             public const float KeepFraction = 0.7f;
+            public const ReliabilityRanking ReliabilityRanking = Selection.ReliabilityRanking.ConfidenceTimesFocus;
             public const int BatchSize = 32;
             public const double LearningRate = 3e-4;
             public const double WeightDecay = 0.01;
@@ -104,6 +106,12 @@ public sealed partial class ErtsTrainer
 
         /// <summary>Keep fraction ρ of candidates ranked by reliability (1 − confidence) × focus. Default 0.7. Range: (0, 1].</summary>
         public float KeepFraction { get; set; } = Defaults.KeepFraction;
+
+        /// <summary>
+        /// How the focus filter ranks candidates: the paper's (1 − confidence) × focus (default), or focus alone, which
+        /// ranks flipped labels lower (see <see cref="Selection.ReliabilityRanking"/>).
+        /// </summary>
+        public ReliabilityRanking ReliabilityRanking { get; set; } = Defaults.ReliabilityRanking;
 
         /// <summary>Mini-batch size B. Default 32. Range: 1 or more.</summary>
         public int BatchSize { get; set; } = Defaults.BatchSize;
