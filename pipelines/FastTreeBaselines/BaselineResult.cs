@@ -6,8 +6,9 @@ namespace Erts.Pipelines.FastTreeBaselines;
 /// <param name="MacroF1">Unweighted mean of the per-class F1 on the test set.</param>
 /// <param name="Accuracy">Share of test rows predicted right.</param>
 /// <param name="PerClassF1">Class label to test F1, in label order.</param>
-/// <param name="TrainSeconds">Wall-clock seconds to fit: feature extraction on the training rows plus FastTree.</param>
-/// <param name="Threads">FastTree threads (feature extraction reads the data in one stream).</param>
+/// <param name="TrainSeconds">Wall-clock seconds to fit: network training, feature and embedding extraction on the
+/// training rows, and FastTree, as far as the model has them.</param>
+/// <param name="Threads">FastTree and Torch threads (feature extraction reads the data in one stream).</param>
 /// <param name="TrainRows">Training rows.</param>
 /// <param name="TestRows">Test rows.</param>
 /// <param name="Command">The command that produced the figures.</param>
@@ -22,13 +23,3 @@ internal sealed record BaselineResult(
     long TrainRows,
     long TestRows,
     string Command = "");
-
-/// <summary>One dataset's baseline: reads its data from a folder, trains and evaluates.</summary>
-internal interface IBaselineExperiment
-{
-    /// <summary>The dataset's folder name under the shared data folder, e.g. "mitdb".</summary>
-    string Dataset { get; }
-
-    /// <summary>Trains on the training split and evaluates on the test split.</summary>
-    BaselineResult Run(string folder, int threads);
-}

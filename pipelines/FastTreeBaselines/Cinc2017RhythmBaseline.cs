@@ -3,6 +3,9 @@ using Erts.MLNet.Data;
 using Erts.MLNet.Data.Datasets;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Features;
+using Erts.MLNet.Networks;
+using Erts.MLNet.Training;
+using Erts.MLNet.Transforms;
 using Microsoft.ML;
 
 namespace Erts.Pipelines.FastTreeBaselines;
@@ -16,20 +19,28 @@ internal sealed class Cinc2017RhythmBaseline : IBaselineExperiment
 {
     private const int Length = 18_000;
     private const float Rate = 300;
+    // The network sees the first 30 s at 100 Hz (most strips are 30 s long).
+    private const int NetworkWindow = 9_000;
+    private const float NetworkRate = 100;
 
     public string Dataset => "cinc2017";
 
-    public BaselineResult Run(string folder, int threads)
+    public BaselineData Load(MLContext mlContext, string folder)
     {
-        var mlContext = new MLContext(seed: 1);
         var database = new Cinc2017Database(folder, new Cinc2017Database.Options { Length = Length });
         var leadNames = database.Load(DatasetSplit.Train).First().LeadNames;
         var shape = new EcgSignalShape(1, Length, leadNames, Rate);
         IDataView Strips(DatasetSplit split) => mlContext.Data.LoadEcg(() => database.Load(split), shape);
 
-        var features = mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Rhythm);
-        var train = FastTreeBaseline.Materialize(mlContext, features, Strips(DatasetSplit.Train));
-        var test = FastTreeBaseline.Materialize(mlContext, features, Strips(DatasetSplit.Test));
-        return FastTreeBaseline.TrainAndEvaluate(mlContext, "CinC 2017 N/A/O/~, stratified 80/10/10 (test 10 %)", train, test, threads);
+        var networkInput = HybridBaseline.NetworkInput(mlContext, NetworkWindow, CropMode.Start, NetworkRate);
+        var schedule = new ErtsTrainer.Options
+        {
+            Network = Backbone.SmallCnn1d, Epochs = 15, WarmupEpochs = 3, CamDelayEpochs = 1, RevisionStartEpoch = 12,
+            BatchSize = 32, LearningRate = 1e-3,
+        };
+        var train = Strips(DatasetSplit.Train);
+        return new BaselineData("CinC 2017 N/A/O/~, stratified 80/10/10 (test 10 %)", train, Strips(DatasetSplit.Test), train,
+            mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Rhythm), networkInput, schedule,
+            "first 30 s at 100 Hz, 15 epochs erts-dbpd");
     }
 }

@@ -4,6 +4,9 @@ using Erts.MLNet.Data.Datasets;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Wfdb;
 using Erts.MLNet.Features;
+using Erts.MLNet.Networks;
+using Erts.MLNet.Training;
+using Erts.MLNet.Transforms;
 using Microsoft.ML;
 
 namespace Erts.Pipelines.FastTreeBaselines;
@@ -19,26 +22,39 @@ namespace Erts.Pipelines.FastTreeBaselines;
 /// </remarks>
 internal sealed class MitdbBeatBaseline : IBaselineExperiment
 {
+    private const float Rate = 360;
     private static readonly SignalDuration HalfWindow = SignalDuration.FromSeconds(4);
+    // The network sees 2 s around the beat at 180 Hz, and every 5th N beat of DS1 with all S, V and F beats.
+    private const int NetworkWindow = 720;
+    private const float NetworkRate = 180;
+    private const int NormalBeatStride = 5;
 
     public string Dataset => "mitdb";
 
-    public BaselineResult Run(string folder, int threads)
+    public BaselineData Load(MLContext mlContext, string folder)
     {
-        var mlContext = new MLContext(seed: 1);
         var database = new MitBeatDatabase(folder, new MitBeatDatabase.Options { WindowBefore = HalfWindow, WindowAfter = HalfWindow });
         var recordMeanRr = RecordMeanRr(database);
 
-        const float rate = 360;
-        var shape = new EcgSignalShape(1, 2 * HalfWindow.ToSamples(rate), MitBeatDatabase.Options.Defaults.Leads, rate);
-        IDataView Beats(DatasetSplit split) => mlContext.Data.LoadEcg(() => database.Load(split).Where(b => b.Label != "Q"), shape);
+        var shape = new EcgSignalShape(1, 2 * HalfWindow.ToSamples(Rate), MitBeatDatabase.Options.Defaults.Leads, Rate);
+        IEnumerable<EcgExample> Beats(DatasetSplit split) => database.Load(split).Where(b => b.Label != "Q");
+        IDataView View(Func<IEnumerable<EcgExample>> beats) => mlContext.Data.LoadEcg(beats, shape);
 
         var features = mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Beat, beatPositionSeconds: HalfWindow.Seconds, outputColumnName: "BeatFeatures")
             .Append(mlContext.Transforms.Conversion.MapValue("RecordMeanRR", recordMeanRr, EcgColumns.RecordId))
             .Append(mlContext.Transforms.Concatenate("Features", "BeatFeatures", "RecordMeanRR"));
-        var train = FastTreeBaseline.Materialize(mlContext, features, Beats(DatasetSplit.Train));
-        var test = FastTreeBaseline.Materialize(mlContext, features, Beats(DatasetSplit.Test));
-        return FastTreeBaseline.TrainAndEvaluate(mlContext, "MIT-BIH beats N/S/V/F, inter-patient DS1 → DS2", train, test, threads);
+        var networkInput = HybridBaseline.NetworkInput(mlContext, NetworkWindow, CropMode.Center, NetworkRate);
+        var schedule = new ErtsTrainer.Options
+        {
+            Network = Backbone.SmallCnn1d, Epochs = 10, WarmupEpochs = 2, CamDelayEpochs = 1, RevisionStartEpoch = 8,
+            BatchSize = 64, LearningRate = 1e-3,
+        };
+        return new BaselineData("MIT-BIH beats N/S/V/F, inter-patient DS1 → DS2",
+            View(() => Beats(DatasetSplit.Train)),
+            View(() => Beats(DatasetSplit.Test)),
+            View(() => Beats(DatasetSplit.Train).Where((beat, i) => beat.Label != "N" || i % NormalBeatStride == 0)),
+            features, networkInput, schedule,
+            "2 s at 180 Hz, every 5th N beat of DS1, 10 epochs erts-dbpd");
     }
 
     // Each beat's row id ("record/sample", as MitBeatDatabase names them) to its record's mean detected RR, seconds.

@@ -1,7 +1,7 @@
 namespace Erts.Pipelines.FastTreeBaselines;
 
-/// <summary>The command line: dataset, optional data folder, FastTree threads and the results file.</summary>
-internal sealed record RunOptions(string Dataset, string? DataFolder, int Threads, string ResultsFile, string CommandLine)
+/// <summary>The command line: dataset, optional data folder, FastTree (and Torch) threads, whether to run the hybrid, and the results file.</summary>
+internal sealed record RunOptions(string Dataset, string? DataFolder, int Threads, bool Hybrid, string ResultsFile, string CommandLine)
 {
     /// <summary>FastTree threads when not given: 2, the reference machine's cores.</summary>
     public const int DefaultThreads = 2;
@@ -11,6 +11,7 @@ internal sealed record RunOptions(string Dataset, string? DataFolder, int Thread
         string dataset = args[0].ToLowerInvariant();
         string? folder = null;
         int threads = DefaultThreads;
+        bool hybrid = false;
         string results = Path.Combine(DataLocation.RepositoryRoot ?? ".", "docs", "results.md");
         for (int i = 1; i < args.Length; i++)
         {
@@ -19,6 +20,9 @@ internal sealed record RunOptions(string Dataset, string? DataFolder, int Thread
                 case "--threads":
                     threads = int.Parse(Value(args, ++i, "--threads"), System.Globalization.CultureInfo.InvariantCulture);
                     if (threads < 1) throw new ArgumentOutOfRangeException("--threads", threads, "at least 1 thread");
+                    break;
+                case "--hybrid":
+                    hybrid = true;
                     break;
                 case "--results":
                     results = Value(args, ++i, "--results");
@@ -29,8 +33,9 @@ internal sealed record RunOptions(string Dataset, string? DataFolder, int Thread
             }
         }
         // The command as a reader would retype it, without machine paths.
-        string command = "dotnet run --project pipelines/FastTreeBaselines -c Release -- " + dataset + (threads != DefaultThreads ? $" --threads {threads}" : "");
-        return new RunOptions(dataset, folder, threads, results, command);
+        string command = "dotnet run --project pipelines/FastTreeBaselines -c Release -- " + dataset
+            + (threads != DefaultThreads ? $" --threads {threads}" : "") + (hybrid ? " --hybrid" : "");
+        return new RunOptions(dataset, folder, threads, hybrid, results, command);
     }
 
     private static string Value(string[] args, int index, string option) =>

@@ -28,22 +28,26 @@ public static class GradCam
     /// <exception cref="ArgumentException">The shapes or the target type do not match the rules above.</exception>
     public static Tensor TimeProfiles(EcgNetwork network, Tensor activations, Tensor targets)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(activations);
-        ArgumentNullException.ThrowIfNull(targets);
-        if (activations.dim() is not (3 or 4))
-            throw new ArgumentException(
-                $"Activations must be (batch, channels, time) or (batch, channels, height, time); got {Describe(activations)}.",
-                nameof(activations));
-        if (targets.dim() != 1 || targets.shape[0] != activations.shape[0] || targets.dtype != ScalarType.Int64)
-            throw new ArgumentException(
-                $"Targets must be int64 shaped ({activations.shape[0]}) to match the activations' batch; got {targets.dtype} {Describe(targets)}.",
-                nameof(targets));
-
+        Validate(network, activations, targets);
         // A GAP + linear head implemented by anything but Linear still gets the (exact) general path.
         return network.GlobalAveragePoolingLinearHead is Linear classifier
             ? ClassActivationProfiles(classifier, activations, targets)
             : GradientProfiles(network, activations, targets);
+    }
+
+    /// <summary>
+    /// Grad-CAM of <paramref name="targets"/> by the general path only (one <c>autograd.grad</c> through the head),
+    /// even when the CAM fast path applies; for comparisons and benchmarks. Arguments as in <see cref="TimeProfiles"/>.
+    /// </summary>
+    /// <param name="network">The network, in eval mode.</param>
+    /// <param name="activations">Trunk output (B, K, T') or (B, K, H', T'); not modified, may require grad.</param>
+    /// <param name="targets">Class index per sample, int64 (B).</param>
+    /// <returns>(B, T') ReLU'd, not normalised, time profiles.</returns>
+    /// <exception cref="ArgumentException">The shapes or the target type are invalid.</exception>
+    public static Tensor GradientTimeProfiles(EcgNetwork network, Tensor activations, Tensor targets)
+    {
+        Validate(network, activations, targets);
+        return GradientProfiles(network, activations, targets);
     }
 
     /// <summary>
@@ -96,6 +100,21 @@ public static class GradCam
         {
             network.train(wasTraining);
         }
+    }
+
+    private static void Validate(EcgNetwork network, Tensor activations, Tensor targets)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(activations);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (activations.dim() is not (3 or 4))
+            throw new ArgumentException(
+                $"Activations must be (batch, channels, time) or (batch, channels, height, time); got {Describe(activations)}.",
+                nameof(activations));
+        if (targets.dim() != 1 || targets.shape[0] != activations.shape[0] || targets.dtype != ScalarType.Int64)
+            throw new ArgumentException(
+                $"Targets must be int64 shaped ({activations.shape[0]}) to match the activations' batch; got {targets.dtype} {Describe(targets)}.",
+                nameof(targets));
     }
 
     /// <summary>General Grad-CAM: channel weights are the mean gradient of the target logits.</summary>

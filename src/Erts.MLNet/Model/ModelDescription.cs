@@ -14,6 +14,7 @@ namespace Erts.MLNet.Model;
 /// <param name="ScoreColumnName">Output probabilities column.</param>
 /// <param name="PredictedLabelColumnName">Output key column.</param>
 /// <param name="ExplanationColumnName">Output Grad-CAM column, or null for none.</param>
+/// <param name="EmbeddingColumnName">Output column of the network's embedding, or null for none.</param>
 internal sealed record ModelDescription(
     Backbone Network,
     int Leads,
@@ -22,7 +23,8 @@ internal sealed record ModelDescription(
     string SignalColumnName,
     string ScoreColumnName,
     string PredictedLabelColumnName,
-    string? ExplanationColumnName)
+    string? ExplanationColumnName,
+    string? EmbeddingColumnName = null)
 {
     /// <summary>Number of classes.</summary>
     public int Classes => ClassNames.Count;

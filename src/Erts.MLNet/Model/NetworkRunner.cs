@@ -30,21 +30,26 @@ internal sealed class NetworkRunner : IDisposable
         foreach (var buffer in network.buffers()) buffer.DetachFromDisposeScope();
         _device = network.parameters().FirstOrDefault()?.device ?? CPU;
         network.eval();
+        EmbeddingSize = description.EmbeddingColumnName is null ? 0 : MeasureEmbeddingSize();
     }
 
     /// <summary>Shape and classes of the network.</summary>
     public ModelDescription Description { get; }
 
-    /// <summary>Forward pass (and Grad-CAM when <paramref name="explain"/>) over <paramref name="count"/> signals.</summary>
+    /// <summary>Values in one row's embedding; 0 when the model has no embedding column (then it is never measured).</summary>
+    public int EmbeddingSize { get; }
+
+    /// <summary>Forward pass over <paramref name="count"/> signals, plus the <paramref name="extras"/> asked for.</summary>
     /// <param name="signals">count x leads x samples values, lead-major.</param>
     /// <param name="count">Number of signals.</param>
-    /// <param name="explain">Also compute the Grad-CAM time profile of each row's predicted class.</param>
-    public PredictionBatch Predict(float[] signals, int count, bool explain)
+    /// <param name="extras">Also compute the Grad-CAM time profile of each row's predicted class, and/or its embedding.</param>
+    public PredictionBatch Predict(float[] signals, int count, ExtraOutputs extras)
     {
         int leads = Description.Leads, samples = Description.Samples;
         if (signals.Length != count * leads * samples)
             throw new ArgumentException($"Expected {count} x {leads} x {samples} values, got {signals.Length}.", nameof(signals));
-        if (count == 0) return new PredictionBatch([], explain ? [] : null, 0);
+        bool explain = extras.HasFlag(ExtraOutputs.Explanation), embed = extras.HasFlag(ExtraOutputs.Embedding);
+        if (count == 0) return new PredictionBatch([], explain ? [] : null, embed ? [] : null, 0);
 
         lock (_gate)
         {
@@ -53,16 +58,13 @@ internal sealed class NetworkRunner : IDisposable
             _network.eval();  // BatchNorm must use its running statistics; a caller may have switched modes.
             using var noGrad = no_grad();   // Grad-CAM enables the one gradient it needs itself.
             using var input = tensor(signals, [count, leads, samples]).to(_device);
+            // One trunk pass feeds the head, the embedding and Grad-CAM alike.
             var activations = _network.Trunk(input);
             var logits = _network.Head(activations);
-            var probabilities = nn.functional.softmax(logits, 1).cpu().data<float>().ToArray();
-            float[]? profiles = null;
-            if (explain)
-            {
-                var timeProfiles = GradCam.TimeProfiles(_network, activations, logits.argmax(1));
-                profiles = ToInputLength(timeProfiles, samples).cpu().data<float>().ToArray();
-            }
-            return new PredictionBatch(probabilities, profiles, count);
+            var probabilities = ToArray(nn.functional.softmax(logits, 1));
+            float[]? embeddings = embed ? ToArray(_network.EmbeddingOf(activations)) : null;
+            float[]? profiles = explain ? ToArray(ToInputLength(GradCam.TimeProfiles(_network, activations, logits.argmax(1)), samples)) : null;
+            return new PredictionBatch(probabilities, profiles, embeddings, count);
         }
     }
 
@@ -96,6 +98,17 @@ internal sealed class NetworkRunner : IDisposable
             _network.Dispose();
         }
     }
+
+    // One row of zeros through the trunk: the embedding's width is the trunk's channel count, which no backbone states.
+    private int MeasureEmbeddingSize()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var input = zeros([1, Description.Leads, Description.Samples], device: _device);
+        return (int)_network.Embedding(input).shape[1];
+    }
+
+    private static float[] ToArray(Tensor values) => values.cpu().data<float>().ToArray();
 
     /// <summary>(B, T') profiles linearly resampled to (B, samples): the explained layer is usually shorter than the input.</summary>
     private static Tensor ToInputLength(Tensor profiles, int samples) =>

@@ -59,6 +59,17 @@ internal static class ScoreAnnotations
         return builder.ToAnnotations();
     }
 
+    /// <summary>Slot names alone (what a feature vector such as the embedding carries), e.g. emb0, emb1, ...</summary>
+    public static DataViewSchema.Annotations ForSlotNames(VBuffer<ReadOnlyMemory<char>> slotNames)
+    {
+        var builder = new DataViewSchema.Annotations.Builder();
+        builder.Add(SlotNames, ClassNamesType(slotNames), (ref VBuffer<ReadOnlyMemory<char>> value) => slotNames.CopyTo(ref value));
+        return builder.ToAnnotations();
+    }
+
+    /// <summary>The annotations of <see cref="ForSlotNames"/> as a pipeline schema shape.</summary>
+    public static SchemaShape SlotNamesShape() => new([TextVectorShape(SlotNames)]);
+
     /// <summary>The annotations of Score as a pipeline schema shape (what <c>GetOutputSchema(SchemaShape)</c> promises).</summary>
     public static SchemaShape ScoreShape() => new(
     [

@@ -18,8 +18,8 @@ internal sealed class ScoredColumns(
 
     private readonly HashSet<int> _active = activeColumns.Select(c => c.Index).ToHashSet();
 
-    /// <summary>True when any active column is an explanation column (the forward must also run Grad-CAM).</summary>
-    public bool ExplanationActive => _active.Contains(binding.ExplanationIndex);
+    /// <summary>What the forward pass must compute besides probabilities for the active columns (Grad-CAM, embedding).</summary>
+    public ExtraOutputs Extras => binding.ExtrasFor(binding.Output.Where(IsActive));
 
     /// <summary>True when <paramref name="column"/> was requested.</summary>
     public bool IsActive(DataViewSchema.Column column) => _active.Contains(column.Index);
@@ -35,6 +35,7 @@ internal sealed class ScoredColumns(
         Delegate getter =
             column.Index == binding.ScoreIndex ? VectorGetter((batch, row) => batch.Probabilities(row)) :
             column.Index == binding.PredictedLabelIndex ? PredictedKeyGetter() :
+            column.Index == binding.EmbeddingIndex ? VectorGetter((batch, row) => batch.Embedding(row)) :
             VectorGetter((batch, row) => batch.Profile(row));
         return getter as ValueGetter<TValue>
             ?? throw new InvalidOperationException($"Column '{column.Name}' is {column.Type}; a getter of {typeof(TValue).Name} was asked for.");

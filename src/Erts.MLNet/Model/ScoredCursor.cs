@@ -86,7 +86,7 @@ internal sealed class ScoredCursor : DataViewRowCursor
         }
         if (count == 0) throw OutOfStep(startingAt);
         if (count < BatchSize) Array.Resize(ref signals, count * length);
-        _batch = _runner.Predict(signals, count, _columns.ExplanationActive);
+        _batch = _runner.Predict(signals, count, _columns.Extras);
         _batchStart = startingAt;
     }
 

@@ -58,7 +58,7 @@ internal sealed class ScoredRowMapper(ScoringBinding binding, NetworkRunner runn
                 _signalGetter(ref row);
                 var signal = new float[_binding.Model.SignalLength];
                 row.CopyTo(signal);
-                _prediction = _runner.Predict(signal, 1, _columns.ExplanationActive);
+                _prediction = _runner.Predict(signal, 1, _columns.Extras);
                 _predictedPosition = _input.Position;
             }
             return (_prediction, 0);

@@ -5,12 +5,16 @@ namespace Erts.MLNet.Model;
 
 /// <summary>
 /// How a trained model maps an input schema to its output schema: every input column (same index), then Score,
-/// PredictedLabel and the optional explanation column. Shared by the lazy data view and the row mapper.
+/// PredictedLabel, the optional explanation column and the optional embedding column. Shared by the lazy data view
+/// and the row mapper.
 /// </summary>
 internal sealed class ScoringBinding
 {
     /// <summary>Validates <paramref name="input"/> against the model and builds the output schema.</summary>
-    public ScoringBinding(DataViewSchema input, ModelDescription model)
+    /// <param name="input">The schema to score.</param>
+    /// <param name="model">The trained model's shape and column names.</param>
+    /// <param name="embeddingSize">Values per embedding (used only when the model has an embedding column).</param>
+    public ScoringBinding(DataViewSchema input, ModelDescription model, int embeddingSize)
     {
         ColumnRules.RequireTrainedSignal(input, model);
         Input = input;
@@ -25,8 +29,18 @@ internal sealed class ScoringBinding
             ScoreAnnotations.ForScore(classNames, setId));
         builder.AddColumn(model.PredictedLabelColumnName, new KeyDataViewType(typeof(uint), model.Classes),
             ScoreAnnotations.ForPredictedLabel(classNames, setId));
+        int next = PredictedLabelIndex + 1;
         if (model.ExplanationColumnName is { } explanation)
+        {
             builder.AddColumn(explanation, new VectorDataViewType(NumberDataViewType.Single, model.Samples));
+            ExplanationIndex = next++;
+        }
+        if (model.EmbeddingColumnName is { } embedding)
+        {
+            var slotNames = ScoreAnnotations.ToText(Enumerable.Range(0, embeddingSize).Select(i => $"emb{i}").ToList());
+            builder.AddColumn(embedding, new VectorDataViewType(NumberDataViewType.Single, embeddingSize), ScoreAnnotations.ForSlotNames(slotNames));
+            EmbeddingIndex = next;
+        }
         Output = builder.ToSchema();
     }
 
@@ -49,13 +63,20 @@ internal sealed class ScoringBinding
     public int PredictedLabelIndex => Input.Count + 1;
 
     /// <summary>Index of the explanation column in <see cref="Output"/>, or -1.</summary>
-    public int ExplanationIndex => Model.ExplanationColumnName is null ? -1 : Input.Count + 2;
+    public int ExplanationIndex { get; } = -1;
+
+    /// <summary>Index of the embedding column in <see cref="Output"/>, or -1.</summary>
+    public int EmbeddingIndex { get; } = -1;
 
     /// <summary>True when <paramref name="column"/> of <see cref="Output"/> is computed by the network.</summary>
     public bool IsOutput(DataViewSchema.Column column) => column.Index >= Input.Count;
 
-    /// <summary>True when any of <paramref name="columns"/> needs the Grad-CAM pass.</summary>
-    public bool NeedsExplanation(IEnumerable<DataViewSchema.Column> columns) => columns.Any(c => c.Index == ExplanationIndex);
+    /// <summary>What the forward pass must compute besides probabilities to produce <paramref name="columns"/>.</summary>
+    public ExtraOutputs ExtrasFor(IEnumerable<DataViewSchema.Column> columns) =>
+        columns.Aggregate(ExtraOutputs.None, (extras, column) =>
+            column.Index == ExplanationIndex ? extras | ExtraOutputs.Explanation :
+            column.Index == EmbeddingIndex ? extras | ExtraOutputs.Embedding :
+            extras);
 
     /// <summary>The input columns needed to produce <paramref name="outputColumns"/>.</summary>
     public IEnumerable<DataViewSchema.Column> InputColumnsFor(IEnumerable<DataViewSchema.Column> outputColumns)

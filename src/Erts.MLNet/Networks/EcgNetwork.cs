@@ -35,11 +35,20 @@ public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
     /// Classic models (FastTree) can be trained on it.
     /// </summary>
     /// <param name="input">A batch of ECGs, (batch, leads, samples).</param>
+    /// <remarks>Equals <c>EmbeddingOf(Trunk(input))</c>; a network with another representation overrides <see cref="EmbeddingOf"/>.</remarks>
     public virtual Tensor Embedding(Tensor input)
     {
         using var activations = Trunk(input);
-        return activations.flatten(2).mean([2]);
+        return EmbeddingOf(activations);
     }
+
+    /// <summary>
+    /// The embedding computed from activations <see cref="Trunk"/> already gave, so that scoring can add it without
+    /// a second forward pass: the activations averaged over every axis after channels (time, and height for 2-D
+    /// networks), (batch, channels).
+    /// </summary>
+    /// <param name="activations">The trunk's output, (batch, channels, time) or (batch, channels, height, time).</param>
+    public virtual Tensor EmbeddingOf(Tensor activations) => activations.flatten(2).mean([2]);
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => Head(Trunk(input));

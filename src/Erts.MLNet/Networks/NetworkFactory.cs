@@ -19,7 +19,10 @@ public static class NetworkFactory
             Backbone.SmallCnn1d => new SmallCnn1d(leads, classes),
             Backbone.ResNet1d => new ResNet1d(leads, classes),
             Backbone.InceptionTime1d => new InceptionTime1d(leads, classes),
-            _ => throw new NotSupportedException($"Backbone {backbone} is not available yet."),
+            Backbone.ResNet18_2d => EcgImageNetwork.ResNet18(leads, classes),
+            Backbone.MobileNetV2_2d => EcgImageNetwork.MobileNetV2(leads, classes),
+            Backbone.EfficientNetV2S_2d => EcgImageNetwork.EfficientNetV2S(leads, classes),
+            _ => throw new ArgumentOutOfRangeException(nameof(backbone), backbone, "Not a known backbone."),
         };
     }
 }

@@ -137,12 +137,13 @@ public static class EcgModelPackage
         string ScoreColumnName,
         string PredictedLabelColumnName,
         string? ExplanationColumnName,
-        string Library)
+        string Library,
+        string? EmbeddingColumnName = null)   // absent from packages written before the embedding column existed
     {
         public static Manifest Of(ModelDescription model) => new(
             EcgModelPackage.FormatVersion, model.Network.ToString(), model.Leads, model.Samples, model.ClassNames.ToArray(),
             model.SignalColumnName, model.ScoreColumnName, model.PredictedLabelColumnName, model.ExplanationColumnName,
-            "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version);
+            "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version, model.EmbeddingColumnName);
 
         public ModelDescription ToDescription(string path)
         {
@@ -152,7 +153,8 @@ public static class EcgModelPackage
                 throw new ErtsModelFormatException($"'{path}' names an unknown network '{Network}'; it was saved by a newer Erts.MLNet.", path);
             if (Leads < 1 || Samples < 1 || ClassNames is null || ClassNames.Length < 2)
                 throw new ErtsModelFormatException($"'{path}' has an invalid shape: {Leads} lead(s) x {Samples} samples, {ClassNames?.Length ?? 0} classes.", path);
-            return new ModelDescription(backbone, Leads, Samples, ClassNames, SignalColumnName, ScoreColumnName, PredictedLabelColumnName, ExplanationColumnName);
+            return new ModelDescription(backbone, Leads, Samples, ClassNames, SignalColumnName, ScoreColumnName, PredictedLabelColumnName,
+                ExplanationColumnName, EmbeddingColumnName);
         }
     }
 }

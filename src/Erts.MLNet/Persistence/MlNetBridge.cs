@@ -39,13 +39,15 @@ namespace Erts.MLNet.Persistence
 
         /// <summary>Builds an ML.NET <c>VersionInfo</c> for a loader defined in <paramref name="loaderAssembly"/>.</summary>
         /// <param name="modelSignature">Exactly 8 characters, stored in the model header.</param>
-        /// <param name="version">Format version written, readable and read back (raise it when the layout changes).</param>
+        /// <param name="version">Format version written, and the oldest code version that reads it (raise it when the layout changes).</param>
+        /// <param name="oldestReadable">The oldest format version this code reads back (at most <paramref name="version"/>).</param>
         /// <param name="loaderSignature">The name the loader is registered under.</param>
         /// <param name="loaderAssembly">The assembly ML.NET loads by full name before loading the model.</param>
-        public static object VersionInfo(string modelSignature, uint version, string loaderSignature, Assembly loaderAssembly)
+        public static object VersionInfo(string modelSignature, uint version, uint oldestReadable, string loaderSignature, Assembly loaderAssembly)
         {
             if (modelSignature.Length != 8) throw new ArgumentException("ML.NET model signatures have exactly 8 characters.", nameof(modelSignature));
-            return Resolved.Value.VersionInfoCtor.Invoke([modelSignature, version, version, version, loaderAssembly.FullName, loaderSignature, null]);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(oldestReadable, version);
+            return Resolved.Value.VersionInfoCtor.Invoke([modelSignature, version, version, oldestReadable, loaderAssembly.FullName, loaderSignature, null]);
         }
 
         /// <summary>Positions the save context at the model, stamps the version and returns its writer.</summary>
@@ -67,6 +69,14 @@ namespace Erts.MLNet.Persistence
             var m = Resolved.Value;
             Invoke(() => m.LoadCheckAtModel.Invoke(context, [versionInfo]));
             return (BinaryReader)m.LoadReader.GetValue(context)!;
+        }
+
+        /// <summary>The format version the model being loaded was written in (its header's "version written").</summary>
+        public static uint VersionWritten(object context)
+        {
+            var m = Resolved.Value;
+            object header = m.LoadHeader.GetValue(context)!;
+            return Convert.ToUInt32(m.HeaderVersionWritten.GetValue(header), System.Globalization.CultureInfo.InvariantCulture);
         }
 
         /// <summary>Reads a named binary stream; false when the model has none of that name.</summary>
@@ -149,7 +159,7 @@ namespace Erts.MLNet.Persistence
             Assembly Core,
             ConstructorInfo VersionInfoCtor,
             MethodInfo SaveCheckAtModel, MethodInfo SetVersionInfo, FieldInfo SaveWriter, MethodInfo SaveBinaryStream,
-            MethodInfo LoadCheckAtModel, FieldInfo LoadReader, MethodInfo TryLoadBinaryStream,
+            MethodInfo LoadCheckAtModel, FieldInfo LoadReader, MethodInfo TryLoadBinaryStream, FieldInfo LoadHeader, FieldInfo HeaderVersionWritten,
             ConstructorInfo LoadableClassCtor, Type SignatureLoadModel, ConstructorInfo ColumnCtor, MethodInfo ShapeCreate)
         {
             public static Members Resolve()
@@ -162,6 +172,7 @@ namespace Erts.MLNet.Persistence
                 var loadContext = Need("Microsoft.ML.ModelLoadContext");
                 var loadableClass = Need("Microsoft.ML.LoadableClassAttribute");
                 var save = typeof(ModelSaveContext);
+                var header = NotNull(loadContext.GetField("Header", Any), "ModelLoadContext.Header");
                 return new Members(
                     core,
                     NotNull(versionInfo.GetConstructors(Any).FirstOrDefault(c => c.GetParameters().Length == 7), "VersionInfo(7 args)"),
@@ -172,6 +183,8 @@ namespace Erts.MLNet.Persistence
                     NotNull(loadContext.GetMethod("CheckAtModel", Any, [versionInfo]), "ModelLoadContext.CheckAtModel(VersionInfo)"),
                     NotNull(loadContext.GetField("Reader", Any), "ModelLoadContext.Reader"),
                     NotNull(loadContext.GetMethod("TryLoadBinaryStream", Any), "ModelLoadContext.TryLoadBinaryStream"),
+                    header,
+                    NotNull(header.FieldType.GetField("ModelVerWritten", Any), "ModelHeader.ModelVerWritten"),
                     NotNull(loadableClass.GetConstructor([typeof(Type), typeof(Type), typeof(Type), typeof(string), typeof(string[])]), "LoadableClassAttribute ctor"),
                     Need("Microsoft.ML.SignatureLoadModel"),
                     NotNull(typeof(SchemaShape.Column).GetConstructors(Any).FirstOrDefault(c => c.GetParameters().Length == 5), "SchemaShape.Column ctor"),

@@ -19,6 +19,18 @@ internal sealed class ModelLoaderAttribute(string modelSignature, string loaderS
     /// <summary>Format version written and read; raise it when the saved layout changes (and keep reading the old one).</summary>
     public uint Version { get; init; } = 0x00010001;
 
+    /// <summary>
+    /// The oldest format version the loader still reads (ML.NET's "we can read back"); defaults to
+    /// <see cref="Version"/>. Older files are refused by ML.NET with a version error before the loader runs.
+    /// </summary>
+    public uint OldestReadableVersion
+    {
+        get => _oldestReadableVersion ?? Version;
+        init => _oldestReadableVersion = value;
+    }
+
+    private readonly uint? _oldestReadableVersion;
+
     /// <summary>The ML.NET VersionInfo of <paramref name="transformerType"/>, which must carry this attribute.</summary>
     public static object VersionInfoOf(Type transformerType)
     {
@@ -26,6 +38,7 @@ internal sealed class ModelLoaderAttribute(string modelSignature, string loaderS
             ?? throw new InvalidOperationException($"{transformerType.Name} has no [ModelLoader] attribute, so it cannot be saved");
         if (attribute.LoaderSignature.Length > 23)
             throw new InvalidOperationException($"{transformerType.Name}: loader signature '{attribute.LoaderSignature}' is longer than the 23 characters an ML.NET model header holds");
-        return MlNetBridge.VersionInfo(attribute.ModelSignature, attribute.Version, attribute.LoaderSignature, transformerType.Assembly);
+        return MlNetBridge.VersionInfo(attribute.ModelSignature, attribute.Version, attribute.OldestReadableVersion,
+            attribute.LoaderSignature, transformerType.Assembly);
     }
 }

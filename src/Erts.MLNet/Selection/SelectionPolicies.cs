@@ -45,6 +45,6 @@ public static class SelectionPolicies
         factories.Add(TPolicy.PolicyName, TPolicy.Create);
         if (TPolicy.CreateFocusCandidates is not { } createCandidates) return;
         factories.Add(FocusFilter.NamePrefix + TPolicy.PolicyName, options =>
-            new FocusFilter(createCandidates(options), options.KeepFraction, options.WarmupEpochs + options.CamDelayEpochs));
+            new FocusFilter(createCandidates(options), options.KeepFraction, options.WarmupEpochs + options.CamDelayEpochs, options.ReliabilityRanking));
     }
 }

@@ -1,4 +1,5 @@
 using Erts.MLNet.Networks;
+using Erts.MLNet.Selection;
 using Microsoft.ML;
 
 namespace Erts.MLNet.Training;
@@ -27,6 +28,7 @@ public sealed partial class ErtsTrainer
             public const int CamDelayEpochs = 3;
             public const float ConfidenceThreshold = 0.3f;
             public const float KeepFraction = 0.7f;
+            public const ReliabilityRanking ReliabilityRanking = Selection.ReliabilityRanking.ConfidenceTimesFocus;
             public const int BatchSize = 32;
             public const double LearningRate = 3e-4;
             public const double WeightDecay = 0.01;
@@ -64,6 +66,14 @@ public sealed partial class ErtsTrainer
         /// </summary>
         public string? ExplanationColumnName { get; set; }
 
+        /// <summary>
+        /// Optional output column with the network's embedding of each row (<c>EcgNetwork.EmbeddingOf</c>: the
+        /// explained layer's activations averaged over time), a known-size <c>Single</c> vector with slot names
+        /// emb0, emb1, ..., computed in the same forward pass as the scores. Feed it to a classic trainer (FastTree)
+        /// for a hybrid model. Null (default) adds no column and costs nothing at inference.
+        /// </summary>
+        public string? EmbeddingColumnName { get; set; }
+
         /// <summary>Leads, used only when the signal column's type has one dimension. Default 1. Range: 1 or more.</summary>
         public int Leads { get; set; } = 1;
 
@@ -96,6 +106,12 @@ public sealed partial class ErtsTrainer
 
         /// <summary>Keep fraction ρ of candidates ranked by reliability (1 − confidence) × focus. Default 0.7. Range: (0, 1].</summary>
         public float KeepFraction { get; set; } = Defaults.KeepFraction;
+
+        /// <summary>
+        /// How the focus filter ranks candidates: the paper's (1 − confidence) × focus (default), or focus alone, which
+        /// ranks flipped labels lower (see <see cref="Selection.ReliabilityRanking"/>).
+        /// </summary>
+        public ReliabilityRanking ReliabilityRanking { get; set; } = Defaults.ReliabilityRanking;
 
         /// <summary>Mini-batch size B. Default 32. Range: 1 or more.</summary>
         public int BatchSize { get; set; } = Defaults.BatchSize;

@@ -20,7 +20,8 @@ namespace Erts.MLNet.Training;
 /// Signal: a known-size vector of <c>Single</c>, lead-major; with two dimensions (leads, samples) its shape is taken
 /// from the type, else <see cref="Options.Leads"/> splits it. Rows with a missing label are skipped.</para>
 /// <para><b>Output columns.</b> Score (softmax probabilities, <c>Vector&lt;Single, K&gt;</c>), PredictedLabel
-/// (<c>Key&lt;UInt32, K&gt;</c>) and optionally the Grad-CAM explanation; see <see cref="ErtsTransformer"/>.</para>
+/// (<c>Key&lt;UInt32, K&gt;</c>) and optionally the Grad-CAM explanation and the network's embedding; see
+/// <see cref="ErtsTransformer"/>.</para>
 /// <para><b>Trainer characteristics.</b></para>
 /// <list type="table">
 /// <item><term>Machine learning task</term><description>Multiclass classification</description></item>
@@ -101,11 +102,12 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
             channel.Warning(MessageSensitivity.None, "Training was cancelled after {0} of {1} epochs; the model holds the best weights so far.",
                 report.Epochs.Count, _options.Epochs);
         var description = new ModelDescription(_options.Network, columns.Leads, columns.Samples, columns.ClassNames,
-            _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName);
+            _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName,
+            _options.EmbeddingColumnName);
         return new ErtsTransformer(network, description, report);
     }
 
-    /// <summary>The schema after the trained model: the input plus Score, PredictedLabel and the optional explanation.</summary>
+    /// <summary>The schema after the trained model: the input plus Score, PredictedLabel and the optional explanation and embedding.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The label is not a key, or the signal is not a fixed-size Single vector (the message names the column and the fix).</exception>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
@@ -120,6 +122,9 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
             NumberDataViewType.UInt32, isKey: true, ScoreAnnotations.PredictedLabelShape());
         if (_options.ExplanationColumnName is { } explanation)
             columns[explanation] = MlNetBridge.Column(explanation, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false);
+        if (_options.EmbeddingColumnName is { } embedding)
+            columns[embedding] = MlNetBridge.Column(embedding, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, isKey: false,
+                ScoreAnnotations.SlotNamesShape());
         return new SchemaShape(columns.Values);
     }
 
@@ -142,7 +147,10 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         ArgumentException.ThrowIfNullOrWhiteSpace(options.PredictedLabelColumnName, nameof(Options.PredictedLabelColumnName));
         if (options.ExplanationColumnName is not null)
             ArgumentException.ThrowIfNullOrWhiteSpace(options.ExplanationColumnName, nameof(Options.ExplanationColumnName));
-        var outputs = new[] { options.ScoreColumnName, options.PredictedLabelColumnName, options.ExplanationColumnName }.OfType<string>().ToList();
+        if (options.EmbeddingColumnName is not null)
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.EmbeddingColumnName, nameof(Options.EmbeddingColumnName));
+        var outputs = new[] { options.ScoreColumnName, options.PredictedLabelColumnName, options.ExplanationColumnName, options.EmbeddingColumnName }
+            .OfType<string>().ToList();
         if (outputs.Distinct().Count() != outputs.Count)
             throw new ArgumentException($"The output columns must have distinct names; got {string.Join(", ", outputs)}.", nameof(Options.ScoreColumnName));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Leads, 1, nameof(Options.Leads));

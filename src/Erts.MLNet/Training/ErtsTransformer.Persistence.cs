@@ -6,18 +6,20 @@ using Microsoft.ML.Runtime;
 
 namespace Erts.MLNet.Training;
 
-[ModelLoader(ModelSignature, LoaderSignature, Version = FormatVersion)]
+[ModelLoader(ModelSignature, LoaderSignature, Version = FormatVersion, OldestReadableVersion = FormatWithoutEmbedding)]
 public sealed partial class ErtsTransformer
 {
     private const string ModelSignature = "ERTS-ECG";   // exactly 8 characters (ML.NET's rule)
     private const string LoaderSignature = "ErtsTransformer";
-    private const uint FormatVersion = 0x00010001;      // raise when the layout below changes, and keep reading the old one
+    private const uint FormatVersion = 0x00010002;      // raise when the layout below changes, and keep reading the old one
+    private const uint FormatWithoutEmbedding = 0x00010001;   // before the embedding column name was stored
     private const string WeightsStream = "TSModel";     // the stream name Microsoft.ML.TorchSharp uses
 
     private static object VersionInfo() => ModelLoaderAttribute.VersionInfoOf(typeof(ErtsTransformer));
 
     /// <summary>
-    /// Writes the model into ML.NET's model file: the description (backbone, shape, class names, column names) in
+    /// Writes the model into ML.NET's model file: the description (backbone, shape, class names, column names; an
+    /// absent optional column is written as an empty name) in
     /// the model entry, and the TorchSharp state dict as the binary stream "TSModel", as Microsoft.ML.TorchSharp does.
     /// </summary>
     void ICanSaveModel.Save(ModelSaveContext ctx)
@@ -34,13 +36,14 @@ public sealed partial class ErtsTransformer
         writer.Write(model.ScoreColumnName);
         writer.Write(model.PredictedLabelColumnName);
         writer.Write(model.ExplanationColumnName ?? "");
+        writer.Write(model.EmbeddingColumnName ?? "");     // since FormatVersion 0x00010002
         MlNetBridge.SaveBinaryStream(ctx, WeightsStream, SaveWeights);
     }
 
     /// <summary>ML.NET's loader entry point, found by reflection; <paramref name="context"/> is its ModelLoadContext.</summary>
     private static ErtsTransformer Create(IHostEnvironment env, object context)
     {
-        var description = ReadDescription(MlNetBridge.BeginLoad(context, VersionInfo()));
+        var description = ReadDescription(MlNetBridge.BeginLoad(context, VersionInfo()), MlNetBridge.VersionWritten(context));
         return Rebuild(description, WeightsStream, network => MlNetBridge.TryLoadBinaryStream(context, WeightsStream, reader => network.load(reader)));
     }
 
@@ -67,7 +70,7 @@ public sealed partial class ErtsTransformer
         }
     }
 
-    private static ModelDescription ReadDescription(BinaryReader reader)
+    private static ModelDescription ReadDescription(BinaryReader reader, uint version)
     {
         try
         {
@@ -79,14 +82,18 @@ public sealed partial class ErtsTransformer
             int classes = ReadPositive(reader, "classes");
             var classNames = new string[classes];
             for (int i = 0; i < classes; i++) classNames[i] = reader.ReadString();
-            string signal = reader.ReadString(), score = reader.ReadString(), predicted = reader.ReadString(), explanation = reader.ReadString();
-            return new ModelDescription(backbone, leads, samples, classNames, signal, score, predicted, explanation.Length == 0 ? null : explanation);
+            string signal = reader.ReadString(), score = reader.ReadString(), predicted = reader.ReadString();
+            string? explanation = OptionalName(reader.ReadString());
+            string? embedding = version > FormatWithoutEmbedding ? OptionalName(reader.ReadString()) : null;
+            return new ModelDescription(backbone, leads, samples, classNames, signal, score, predicted, explanation, embedding);
         }
         catch (Exception e) when (e is IOException and not ErtsModelFormatException or System.Text.DecoderFallbackException)
         {
             throw new ErtsModelFormatException($"The ERTS model description is truncated or corrupt: {e.Message}", innerException: e);
         }
     }
+
+    private static string? OptionalName(string stored) => stored.Length == 0 ? null : stored;
 
     private static int ReadPositive(BinaryReader reader, string what)
     {

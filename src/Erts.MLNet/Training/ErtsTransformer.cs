@@ -8,7 +8,8 @@ namespace Erts.MLNet.Training;
 
 /// <summary>
 /// A trained ERTS ECG classifier as an ML.NET transformer: adds the class probabilities (Score), the predicted class
-/// (PredictedLabel, a key whose values are the class names) and optionally the Grad-CAM explanation of each row.
+/// (PredictedLabel, a key whose values are the class names) and optionally the Grad-CAM explanation and the network's
+/// embedding of each row.
 /// </summary>
 /// <remarks>
 /// <para>Output columns, as ML.NET's own multiclass trainers produce them, so <c>Evaluate</c>, <c>CrossValidate</c>,
@@ -20,6 +21,9 @@ namespace Erts.MLNet.Training;
 /// <item><term>PredictedLabel</term><description><c>Key&lt;UInt32, K&gt;</c>, KeyValues = class names.</description></item>
 /// <item><term>explanation (optional)</term><description><c>Vector&lt;Single, samples&gt;</c>, the Grad-CAM time
 /// profile of the predicted class, as <see cref="Explain"/> gives it.</description></item>
+/// <item><term>embedding (optional)</term><description><c>Vector&lt;Single, D&gt;</c>, D = <see cref="EmbeddingSize"/>,
+/// slot names emb0 ... emb(D-1): the network's embedding (<c>EcgNetwork.EmbeddingOf</c>), from the same forward pass
+/// as Score. A feature vector for classic trainers such as FastTree.</description></item>
 /// </list>
 /// <para><see cref="Transform"/> is lazy: rows go through the network in batches of 64 when a cursor first reads an
 /// output. The transformer may be used from any thread (calls into the network are serialised). It owns a native
@@ -64,6 +68,12 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
 
     /// <summary>The output Grad-CAM column, or null when the model adds none.</summary>
     public string? ExplanationColumnName => Description.ExplanationColumnName;
+
+    /// <summary>The output embedding column, or null when the model adds none.</summary>
+    public string? EmbeddingColumnName => Description.EmbeddingColumnName;
+
+    /// <summary>Values in the embedding column's vectors; 0 when the model adds no embedding column.</summary>
+    public int EmbeddingSize => _runner.EmbeddingSize;
 
     /// <summary>How training went; null for a model loaded from a file (reports are not saved with the model).</summary>
     public TrainingReport? Report { get; }
@@ -113,6 +123,6 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     private ScoringBinding Bind(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        return new ScoringBinding(inputSchema, Description);
+        return new ScoringBinding(inputSchema, Description, _runner.EmbeddingSize);
     }
 }

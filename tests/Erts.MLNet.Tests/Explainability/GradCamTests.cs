@@ -130,6 +130,7 @@ public class GradCamTests
         Assert.True(general.abs().max().item<float>() > 0f, "a random network has some positive evidence");
         float difference = (fast - general).abs().max().item<float>();
         Assert.True(difference <= 1e-5f, $"fast and general paths differ by {difference}");
+        Assert.True(GradCam.GradientTimeProfiles(network, activations, targets).allclose(general, rtol: 0, atol: 1e-7));
     }
 
     /// <summary>A 2-D GAP + linear network: the ECG as a 1 x leads x samples image.</summary>

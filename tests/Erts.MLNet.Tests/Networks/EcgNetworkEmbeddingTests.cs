@@ -21,4 +21,19 @@ public class EcgNetworkEmbeddingTests
         Assert.Equal([4, trunk.shape[1]], embedding.shape);
         Assert.True(embedding.allclose(trunk.mean([2]), rtol: 1e-5, atol: 1e-6));
     }
+
+    [Fact]
+    public void EmbeddingOf_AveragesEverySpatialAxis_For2dActivations()
+    {
+        torch.manual_seed(1);
+        using var network = NetworkFactory.Create(Backbone.SmallCnn1d, leads: 1, samples: 64, classes: 2);
+        using var scope = torch.NewDisposeScope();
+        // (batch, channels, height, time), as the 2-D backbones' trunks give them.
+        var activations = torch.randn(3, 5, 4, 7);
+
+        var embedding = network.EmbeddingOf(activations);
+
+        Assert.Equal([3, 5], embedding.shape);
+        Assert.True(embedding.allclose(activations.mean([2, 3]), rtol: 1e-5, atol: 1e-6));
+    }
 }

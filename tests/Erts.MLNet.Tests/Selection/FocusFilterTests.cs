@@ -82,6 +82,16 @@ public class FocusFilterTests
     }
 
     [Fact]
+    public void Select_RanksByFocusAlone_WhenAsked()
+    {
+        // Row 0 looks like a flipped label (p(true) = 0, half-focused): the paper's ranking keeps it (0.5 > 0.71 x 0.6);
+        // ranking by focus keeps row 1, whose evidence is more concentrated.
+        var batch = TestBatches.Make([0.0f, 0.29f], labels: [0, 0], epoch: 8, focus: new TableFocus(0.5f, 0.6f));
+        Assert.Equal(new[] { 0 }, OverDbpd().Select(batch));
+        Assert.Equal(new[] { 1 }, new FocusFilter(new Dbpd(0.3f, rescueMissingClasses: false), 0.5f, 8, ReliabilityRanking.Focus).Select(batch));
+    }
+
+    [Fact]
     public void Name_PrefixesTheCandidateRule()
     {
         Assert.Equal("erts-dbpd", OverDbpd().Name);

@@ -61,12 +61,18 @@ internal static class ErtsTrainerTestRows
             .Fit(view).Transform(view);
 
     /// <summary>An untrained (seeded) SmallCnn1d wrapped as a transformer: enough to test scoring and persistence without training.</summary>
-    public static ErtsTransformer UntrainedTransformer(int leads = 2, int samples = 128, string? explanationColumn = null, int seed = 3)
+    public static ErtsTransformer UntrainedTransformer(int leads = 2, int samples = 128, string? explanationColumn = null, int seed = 3,
+        string? embeddingColumn = null) =>
+        UntrainedTransformer(out _, leads, samples, explanationColumn, seed, embeddingColumn);
+
+    /// <summary>As above, and hands out the network the transformer owns (to compare its outputs with the columns).</summary>
+    public static ErtsTransformer UntrainedTransformer(out EcgNetwork network, int leads = 2, int samples = 128, string? explanationColumn = null,
+        int seed = 3, string? embeddingColumn = null)
     {
         torch.manual_seed(seed);
-        var network = NetworkFactory.Create(Backbone.SmallCnn1d, leads, samples, ClassNames.Length);
+        network = NetworkFactory.Create(Backbone.SmallCnn1d, leads, samples, ClassNames.Length);
         return new ErtsTransformer(network,
-            new ModelDescription(Backbone.SmallCnn1d, leads, samples, ClassNames, "Signal", "Score", "PredictedLabel", explanationColumn),
+            new ModelDescription(Backbone.SmallCnn1d, leads, samples, ClassNames, "Signal", "Score", "PredictedLabel", explanationColumn, embeddingColumn),
             report: null);
     }
 

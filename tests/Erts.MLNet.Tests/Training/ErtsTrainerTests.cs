@@ -44,6 +44,31 @@ public class ErtsTrainerTests
     }
 
     [Fact]
+    public void GetOutputSchema_AddsTheEmbeddingShape_WithSlotNames_WhenAsked()
+    {
+        var input = ErtsTrainerTestRows.View(_mlContext, count: 3);
+        var options = QuickOptions();
+        options.EmbeddingColumnName = "Embedding";
+        var pipeline = _mlContext.Transforms.Conversion.MapValueToKey("Label").Append(_mlContext.MulticlassClassification.Trainers.Erts(options));
+
+        var shape = pipeline.GetOutputSchema(MlNetBridge.Shape(input.Schema));
+
+        var embedding = shape.Single(c => c.Name == "Embedding");
+        Assert.Equal((SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false), (embedding.Kind, embedding.ItemType, embedding.IsKey));
+        Assert.Equal(["SlotNames"], embedding.Annotations.Select(a => a.Name));
+    }
+
+    [Fact]
+    public void Erts_Throws_WhenTheEmbeddingColumnReusesAnOutputName()
+    {
+        var options = QuickOptions();
+        options.EmbeddingColumnName = "Score";
+
+        var error = Assert.Throws<ArgumentException>(() => _mlContext.MulticlassClassification.Trainers.Erts(options));
+        Assert.Contains("distinct names", error.Message);
+    }
+
+    [Fact]
     public void GetOutputSchema_Throws_WhenTheLabelIsNotAKey()
     {
         var input = ErtsTrainerTestRows.View(_mlContext, count: 3);

@@ -169,13 +169,6 @@ public class ErtsTransformerTests
         column.Annotations.GetValue(kind, ref value);
         return value.ToString();
     }
-
-    private sealed class ToleranceComparer(float tolerance) : IEqualityComparer<float>
-    {
-        public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance * Math.Max(1f, Math.Abs(x));
-
-        public int GetHashCode(float value) => 0;
-    }
 }
 
 /// <summary>PredictionEngine output of the tests.</summary>

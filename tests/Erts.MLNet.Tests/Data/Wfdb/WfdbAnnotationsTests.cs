@@ -63,7 +63,7 @@ public class WfdbAnnotationsTests
             .GroupBy(a => a.Code == WfdbAnnotationCodes.Rhythm ? "+" + a.Aux : a.Symbol)
             .ToDictionary(g => g.Key, g => g.Count());
 
-        // From /work/shared/data/mitdb/README.md (counted there from the same files, equal to the published totals).
+        // From the mitdb README of the shared data folder (counted there from the same files, equal to the published totals).
         var beats = new Dictionary<string, int>
         {
             ["N"] = 75052, ["L"] = 8075, ["R"] = 7259, ["V"] = 7130, ["/"] = 7028, ["A"] = 2546, ["f"] = 982, ["F"] = 803,

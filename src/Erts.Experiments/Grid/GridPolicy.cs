@@ -1,0 +1,25 @@
+using Erts.MLNet.Selection;
+
+namespace Erts.Experiments.Grid;
+
+/// <summary>A selection policy as the grid runs it: a trainer policy name plus the focus filter's ranking.</summary>
+/// <param name="Label">Name in results and filters, e.g. "erts-dbpd" or "erts-dbpd-focus".</param>
+/// <param name="PolicyName">The trainer's <c>SelectionPolicy</c>.</param>
+/// <param name="Ranking">The trainer's <c>ReliabilityRanking</c> (only ERTS policies use it).</param>
+public sealed record GridPolicy(string Label, string PolicyName, ReliabilityRanking Ranking)
+{
+    /// <summary>The paper's seven policies, baselines first, plus ERTS-DBPD ranking by focus alone (the noise arm's extra).</summary>
+    public static IReadOnlyList<GridPolicy> All { get; } =
+    [
+        Paper("full"), Paper("dbpd"), Paper("smrd"), Paper("srd"), Paper("erts-dbpd"), Paper("erts-smrd"), Paper("erts-srd"),
+        new("erts-dbpd-focus", "erts-dbpd", ReliabilityRanking.Focus),
+    ];
+
+    /// <summary>The policy labelled <paramref name="label"/> (case-insensitive).</summary>
+    /// <exception cref="ArgumentException">Unknown label; the message lists the known ones.</exception>
+    public static GridPolicy Find(string label) =>
+        All.FirstOrDefault(policy => string.Equals(policy.Label, label, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"Unknown policy '{label}'; known: {string.Join(", ", All.Select(p => p.Label))}.", nameof(label));
+
+    private static GridPolicy Paper(string name) => new(name, name, ReliabilityRanking.ConfidenceTimesFocus);
+}
