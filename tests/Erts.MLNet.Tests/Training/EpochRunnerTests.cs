@@ -1,5 +1,6 @@
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
+using Erts.MLNet.Tests.Explainability;
 using Erts.MLNet.Tests.Reliability;
 using Erts.MLNet.Training;
 using TorchSharp;
@@ -77,6 +78,21 @@ public class EpochRunnerTests
         Assert.NotEmpty(report.FocusObservations);
         Assert.All(report.FocusObservations, o => Assert.InRange(o.ScoreAgeEpochs, 0, k));
         Assert.Contains(report.FocusObservations, o => o.ScoreAgeEpochs > 0);
+    }
+
+    [Fact]
+    public void Run_ComputesFocusOfReusedConfidences_WhenTheNetworkHasNoCamFastPath()
+    {
+        // Without the fast path the update forward gives confidences only, so a kept sample's focus is computed on
+        // request the next epoch (only a focus computed from a confidence pass can be reused).
+        var report = new TrainingLoop(Options(compact: true, scoreReuseEpochs: 1)).Run(new GeneralPathOnly(NewNetwork()), Train, Validation);
+
+        Assert.True(report.Epochs.Sum(e => e.ReusedConfidenceSamples) > 0);
+        Assert.Equal(report.FocusObservations.Count, report.Epochs.Sum(e => e.GradCamSamples + e.ReusedFocusSamples));
+        Assert.True(report.Epochs[1].GradCamSamples > 0 && report.Epochs[1].ReusedFocusSamples == 0,
+            "epoch 1 reuses the warm-up's update scores, which carry no focus without the fast path");
+        Assert.All(report.FocusObservations, o => Assert.InRange(o.ScoreAgeEpochs, 0, 1));
+        Assert.All(report.FocusObservations, o => Assert.InRange(o.Focus, 0f, 1f));
     }
 
     [Fact]
