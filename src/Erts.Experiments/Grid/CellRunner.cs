@@ -44,6 +44,8 @@ public static class CellRunner
             Progress = new EpochLog(epochs, log),
         };
         Schedule(options, epochs, quick);
+        options.ScoreReuseEpochs = policy.ScoreReuseEpochs;
+        if (policy.ReviseLastEpochOnly && !quick) options.RevisionStartEpoch = ErtsTrainer.Options.RevisionLastEpochOnly;
 
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         using var result = ErtsPipeline.TrainAndEvaluate(mlContext, new EstimatorChain<ITransformer>(), options,

@@ -6,13 +6,17 @@ namespace Erts.Experiments.Grid;
 /// <param name="Label">Name in results and filters, e.g. "erts-dbpd" or "erts-dbpd-focus".</param>
 /// <param name="PolicyName">The trainer's <c>SelectionPolicy</c>.</param>
 /// <param name="Ranking">The trainer's <c>ReliabilityRanking</c> (only ERTS policies use it).</param>
-public sealed record GridPolicy(string Label, string PolicyName, ReliabilityRanking Ranking)
+/// <param name="ScoreReuseEpochs">The trainer's <c>ScoreReuseEpochs</c> (0: a fresh confidence pass every batch).</param>
+/// <param name="ReviseLastEpochOnly">PDD's schedule (revision in the last epoch only) instead of the paper's (from E/2).</param>
+public sealed record GridPolicy(string Label, string PolicyName, ReliabilityRanking Ranking, int ScoreReuseEpochs = 0, bool ReviseLastEpochOnly = false)
 {
-    /// <summary>The paper's seven policies, baselines first, plus ERTS-DBPD ranking by focus alone (the noise arm's extra).</summary>
+    /// <summary>The paper's seven policies, baselines first, plus ERTS-DBPD ranking by focus alone (the noise arm's extra) and a cost-saving ERTS-DBPD (on request).</summary>
     public static IReadOnlyList<GridPolicy> All { get; } =
     [
         Paper("full"), Paper("dbpd"), Paper("smrd"), Paper("srd"), Paper("erts-dbpd"), Paper("erts-smrd"), Paper("erts-srd"),
         new("erts-dbpd-focus", "erts-dbpd", ReliabilityRanking.Focus),
+        // The cost-saving variant: scores reused for 2 epochs and PDD's last-epoch-only revision (not in the paper).
+        new("erts-dbpd-fast", "erts-dbpd", ReliabilityRanking.ConfidenceTimesFocus, ScoreReuseEpochs: 2, ReviseLastEpochOnly: true),
     ];
 
     /// <summary>The policy labelled <paramref name="label"/> (case-insensitive).</summary>
