@@ -38,7 +38,10 @@ public sealed class TrainingReport
     /// <summary>Samples back-propagated over the run divided by the training-set size.</summary>
     public double EffectiveEpochs => Epochs.Count == 0 ? 0 : Epochs[^1].CumulativeEffectiveEpochs;
 
-    /// <summary>Wall-clock seconds of the whole Fit, data materialisation included.</summary>
+    /// <summary>
+    /// Wall-clock seconds of the training loop (every epoch, its validation and checkpoints; on a resumed run the
+    /// earlier sessions too). Reading the IDataView into memory before the loop is not included.
+    /// </summary>
     public required double WallClockSeconds { get; init; }
 
     /// <summary>True when training stopped early because it was cancelled.</summary>
