@@ -52,7 +52,8 @@ public sealed class GridRunner(GridSettings settings, TextWriter? console = null
             try
             {
                 var result = CellRunner.Run(cell, data, epochs, settings.Quick, protocol, settings.Threads, line => log.Write(line), cancellation);
-                results.Add(result);
+                // The report is regenerated under the results file's lock, so two grid processes never interleave it.
+                results.Add(result, merged => { if (settings.MarkdownPath is { } markdown) ResultsMarkdown.Update(markdown, merged); });
                 ran++;
                 log.Write(string.Create(CultureInfo.InvariantCulture,
                     $"done {cell.Key}: macro-F1 {result.MacroF1:F4}, accuracy {result.Accuracy:F4}, effective epochs {result.EffectiveEpochs:F2}, " +
@@ -63,7 +64,6 @@ public sealed class GridRunner(GridSettings settings, TextWriter? console = null
                 log.Write($"stopped during {cell.Key}: that cell is not recorded; rerun the same command to resume.");
                 return (ran, skipped, true);
             }
-            if (settings.MarkdownPath is { } markdown) ResultsMarkdown.Update(markdown, results);
         }
         if (settings.MarkdownPath is { } path) ResultsMarkdown.Update(path, results);
         log.Write($"grid finished: {ran} cells trained, {skipped} already done.");

@@ -6,6 +6,8 @@ namespace Erts.Experiments.Grid;
 /// <summary>
 /// The grid's results.json: one record per finished cell. Rewritten atomically after every cell (temporary file,
 /// then rename), so a run stopped at any moment leaves the previous complete file, and a rerun skips what is in it.
+/// Several grid processes may share one file (e.g. one per core, each with its own <c>--datasets</c>): every
+/// <see cref="Add"/> takes an exclusive lock file, merges what the others wrote since, and saves under that lock.
 /// </summary>
 public sealed class ResultsFile
 {
@@ -52,14 +54,46 @@ public sealed class ResultsFile
     public bool IsDone(GridCell cell, string protocol) =>
         _results.Any(result => result.Cell == cell && result.Protocol == protocol);
 
-    /// <summary>Adds a record (replacing any earlier one of the same cell) and rewrites the file atomically.</summary>
+    /// <summary>
+    /// Adds a record (replacing any earlier one of the same cell) and rewrites the file atomically, after merging the
+    /// records other processes added to the file since it was read.
+    /// </summary>
     /// <param name="result">The finished cell.</param>
-    public void Add(CellResult result)
+    /// <param name="whileLocked">Runs after the save, still under the lock (e.g. regenerating a report from every record).</param>
+    public void Add(CellResult result, Action<ResultsFile>? whileLocked = null)
     {
         ArgumentNullException.ThrowIfNull(result);
+        using var exclusive = AcquireLock();
+        foreach (var other in Load(Path).Results.Where(other => !_results.Any(mine => mine.Cell == other.Cell)))
+            _results.Add(other);
         _results.RemoveAll(existing => existing.Cell == result.Cell);
         _results.Add(result);
         Save();
+        whileLocked?.Invoke(this);
+    }
+
+    /// <summary>
+    /// <c>.results.json.lock</c> opened with no sharing (.NET takes an exclusive <c>flock</c> on Unix); the OS releases it
+    /// when the process dies, so a killed run never leaves a stale lock. The file itself stays: deleting it on close
+    /// would let a waiting process lock the deleted file while a third locks a new one. Waits while another process
+    /// holds it (a save takes milliseconds).
+    /// </summary>
+    private FileStream AcquireLock()
+    {
+        string full = System.IO.Path.GetFullPath(Path);
+        string lockPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.lock");
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(lockPath)!);
+        for (int attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 600)
+            {
+                Thread.Sleep(100);
+            }
+        }
     }
 
     private void Save()

@@ -12,9 +12,9 @@ public class GridPlanTests
     {
         var cells = GridPlan.Cells(Settings());
 
-        // Main: 3 datasets x 7 policies x 3 seeds on ResNet1d + 7 policies x 1 seed on InceptionTime1d (MIT-BIH only);
-        // noise: 2 levels x 4 policies x 3 seeds.
-        Assert.Equal(3 * 7 * 3 + 7 + 2 * 4 * 3, cells.Count);
+        // Main: 3 datasets x 8 policies (the paper's 7 + erts-dbpd-fast) x 3 seeds on ResNet1d + 8 policies x 1 seed
+        // on InceptionTime1d (MIT-BIH only); noise: 2 levels x 4 policies x 3 seeds.
+        Assert.Equal(3 * 8 * 3 + 8 + 2 * 4 * 3, cells.Count);
         Assert.All(cells.Where(c => c.Backbone == Backbone.InceptionTime1d), c => Assert.Equal(("mitbih", 1, 0.0), (c.Dataset, c.Seed, c.Noise)));
         Assert.Equal(cells.Count, cells.Distinct().Count());
         Assert.All(cells.Where(c => c.Noise > 0), c => Assert.Equal(("mitbih", Backbone.ResNet1d), (c.Dataset, c.Backbone)));
@@ -49,6 +49,6 @@ public class GridPlanTests
     public void Cells_RunEachSeedsPoliciesTogether_SoAStoppedRunHasCompleteSeeds()
     {
         var cells = GridPlan.Cells(Settings() with { Datasets = ["mitbih"], Backbones = [Backbone.ResNet1d], Noise = [0] });
-        Assert.Equal(Enumerable.Repeat(1, 7).Concat(Enumerable.Repeat(2, 7)).Concat(Enumerable.Repeat(3, 7)), cells.Select(c => c.Seed));
+        Assert.Equal(Enumerable.Repeat(1, 8).Concat(Enumerable.Repeat(2, 8)).Concat(Enumerable.Repeat(3, 8)), cells.Select(c => c.Seed));
     }
 }

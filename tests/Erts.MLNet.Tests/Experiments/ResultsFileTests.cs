@@ -32,8 +32,40 @@ public sealed class ResultsFileTests : IDisposable
         file.Add(TestResults.Make("full", 1, 0.8, 100));
         file.Add(TestResults.Make("full", 1, 0.7, 90));
 
-        Assert.Equal(["results.json"], Directory.GetFiles(_folder).Select(Path.GetFileName));
+        Assert.Equal([".results.json.lock", "results.json"], Directory.GetFiles(_folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(0.7, Assert.Single(ResultsFile.Load(FilePath).Results).MacroF1);
+    }
+
+    [Fact]
+    public void Add_KeepsTheRecordsOfAnotherWriterOfTheSameFile()
+    {
+        // Two grid processes (one per core) each hold their own ResultsFile of the shared results.json.
+        var first = ResultsFile.Load(FilePath);
+        var second = ResultsFile.Load(FilePath);
+        first.Add(TestResults.Make("full", 1, 0.8, 100));
+        second.Add(TestResults.Make("dbpd", 1, 0.75, 70));
+        first.Add(TestResults.Make("erts-dbpd", 1, 0.82, 60));
+
+        Assert.Equal(["full", "dbpd", "erts-dbpd"], ResultsFile.Load(FilePath).Results.Select(r => r.Cell.Policy));
+    }
+
+    [Fact]
+    public async Task Add_WaitsForTheLock_WhileAnotherWriterHoldsIt()
+    {
+        var file = ResultsFile.Load(FilePath);
+        var other = ResultsFile.Load(FilePath);
+        var reportedUnderLock = new ManualResetEventSlim();
+        var release = new ManualResetEventSlim();
+        var holder = Task.Run(() => other.Add(TestResults.Make("dbpd", 1, 0.75, 70), _ => { reportedUnderLock.Set(); release.Wait(); }));
+        Assert.True(reportedUnderLock.Wait(TimeSpan.FromSeconds(30)));
+
+        var waiter = Task.Run(() => file.Add(TestResults.Make("full", 1, 0.8, 100)));
+        var first = await Task.WhenAny(waiter, Task.Delay(500));
+        Assert.NotSame(waiter, first);
+        release.Set();
+        await Task.WhenAll(holder, waiter).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(["dbpd", "full"], ResultsFile.Load(FilePath).Results.Select(r => r.Cell.Policy));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public class ResultsMarkdownTests
         string markdown = ResultsMarkdown.Render(Results);
 
         Assert.Contains("| mitbih / ResNet1d | erts-dbpd | 20 % | 1 | 50 / 450 | 0.85 | 0.30 | 80 % | 60 % |", markdown);
-        Assert.Contains("| mitbih | ResNet1d | 0 % | full, dbpd, smrd, srd, erts-dbpd, erts-smrd, erts-srd | 1, 2, 3 | 17 |", markdown);
+        Assert.Contains("| mitbih | ResNet1d | 0 % | full, dbpd, smrd, srd, erts-dbpd, erts-smrd, erts-srd, erts-dbpd-fast | 1, 2, 3 | 20 |", markdown);
         Assert.Contains(ResultsMarkdown.GridCommand, markdown);
     }
 }
