@@ -12,7 +12,7 @@ internal static class EcgBatches
         int stride = data.Leads * data.Samples;
         var block = new float[rows.Count * stride];
         for (int i = 0; i < rows.Count; i++)
-            Array.Copy(data.Signals, (long)rows[i] * stride, block, (long)i * stride, stride);
+            data.CopySignal(rows[i], block.AsSpan(i * stride, stride));
         return tensor(block, [rows.Count, data.Leads, data.Samples], device: device);
     }
 

@@ -206,5 +206,17 @@ public sealed partial class ErtsTrainer
         /// so fitting again returns at once; delete it to start over. Null (default): no checkpoints.
         /// </summary>
         public string? CheckpointDirectory { get; set; }
+
+        /// <summary>
+        /// Megabytes of signal data (training plus validation view) kept in memory during <c>Fit</c>; the views are
+        /// read once, and rows beyond the limit go to a temporary file in <see cref="SpillDirectory"/> that batches
+        /// are read from, so a view larger than memory (a stream of generated windows, a large archive decoded on the
+        /// fly) trains with bounded resident memory. The result is the same bit for bit either way. 0 puts every row
+        /// on disk. Null (default): half of the memory available to the process.
+        /// </summary>
+        public int? InMemoryDataLimitMegabytes { get; set; }
+
+        /// <summary>Folder for the temporary file of <see cref="InMemoryDataLimitMegabytes"/>; null (default): the system's temporary folder.</summary>
+        public string? SpillDirectory { get; set; }
     }
 }

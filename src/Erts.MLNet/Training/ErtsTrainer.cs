@@ -2,6 +2,7 @@ using System.Globalization;
 using Erts.MLNet.Model;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Persistence;
+using Erts.MLNet.Training.Storage;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
@@ -26,7 +27,7 @@ namespace Erts.MLNet.Training;
 /// <list type="table">
 /// <item><term>Machine learning task</term><description>Multiclass classification</description></item>
 /// <item><term>Is normalization required?</term><description>No; per-lead z-scoring of each record helps.</description></item>
-/// <item><term>Is caching required?</term><description>No; the data is read once into memory.</description></item>
+/// <item><term>Is caching required?</term><description>No; the data is read once, into memory up to <see cref="Options.InMemoryDataLimitMegabytes"/> and into a temporary file beyond.</description></item>
 /// <item><term>Required NuGet</term><description>Erts.MLNet (brings TorchSharp and libtorch)</description></item>
 /// <item><term>Exportable to ONNX</term><description>No</description></item>
 /// </list>
@@ -76,10 +77,13 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         using var channel = host.Start("ERTS training");
         void Log(string line) => channel.Info(MessageSensitivity.None, "{0}", line);
 
-        var (all, skipped) = TrainingDataReader.Read(input, columns);
+        var storage = new TrainingDataStorage(_options);
+        using var stores = storage.Stores;
+        var (all, skipped) = storage.Read(input, columns);
         if (skipped > 0) channel.Warning(MessageSensitivity.None, "{0} row(s) without a label were skipped.", skipped);
         if (all.Count == 0) throw new InvalidOperationException($"The training data has no row with a label in column '{columns.Label.Name}'.");
-        var (train, validation) = SplitValidation(all, columns);
+        var (train, validation) = SplitValidation(all, columns, storage);
+        if (storage.Describe() is { } spilled) Log(spilled);
         Log(string.Format(CultureInfo.InvariantCulture,
             "{0} on {1} training / {2} validation ECGs of {3} lead(s) x {4} samples, classes: {5}; policy {6}, {7} epochs.",
             _options.Network, train.Count, validation?.Count ?? 0, columns.Leads, columns.Samples,
@@ -128,13 +132,13 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         return new SchemaShape(columns.Values);
     }
 
-    private (EcgTensorData Train, EcgTensorData? Validation) SplitValidation(EcgTensorData all, TrainingColumns columns)
+    private (EcgTensorData Train, EcgTensorData? Validation) SplitValidation(EcgTensorData all, TrainingColumns columns, TrainingDataStorage storage)
     {
         if (_options.ValidationSet is not { } validationSet)
             return StratifiedHoldOut.Split(all, _options.ValidationFraction, _options.Seed);
         var validationColumns = TrainingColumns.Bind(validationSet.Schema, _options);
         columns.RequireCompatible(validationColumns);
-        return (all, TrainingDataReader.Read(validationSet, validationColumns).Data);
+        return (all, storage.Read(validationSet, validationColumns).Data);
     }
 
     /// <summary>The training options (<see cref="OptionsValidation"/>) plus the ones only the ML.NET surface uses.</summary>

@@ -32,7 +32,11 @@ internal static partial class OptionsValidation
         Require(options.ValidationFraction is >= 0f and <= 0.5f, nameof(options.ValidationFraction), options.ValidationFraction, "must be in [0, 0.5]");
         Require(SelectionPolicies.Names.Contains(options.SelectionPolicy, StringComparer.OrdinalIgnoreCase),
             nameof(options.SelectionPolicy), options.SelectionPolicy, $"must be one of {string.Join(", ", SelectionPolicies.Names)}");
+        Require(options.InMemoryDataLimitMegabytes is null or >= 0, nameof(options.InMemoryDataLimitMegabytes), options.InMemoryDataLimitMegabytes,
+            "must be 0 or more (0 = every row on disk), or null for half of the available memory");
         ValidateDevice(options.Device);
+        if (options.SpillDirectory is not null)
+            ArgumentException.ThrowIfNullOrWhiteSpace(options.SpillDirectory, nameof(options.SpillDirectory));
         if (options.CheckpointDirectory is not null)
             ArgumentException.ThrowIfNullOrWhiteSpace(options.CheckpointDirectory, nameof(options.CheckpointDirectory));
     }

@@ -94,10 +94,13 @@ internal sealed class RunFingerprint
     private static string Describe(EcgTensorData data)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        // In chunks: a byte span of more than 2^31 - 1 bytes cannot exist, and large sets exceed that.
-        const int chunk = 1 << 24;
-        for (int start = 0; start < data.Signals.Length; start += chunk)
-            hash.AppendData(MemoryMarshal.AsBytes(data.Signals.AsSpan(start, Math.Min(chunk, data.Signals.Length - start))));
+        // Row by row (the data may be on disk); the hash is that of all signal bytes in example order.
+        var row = new float[data.Leads * data.Samples];
+        for (int example = 0; example < data.Count; example++)
+        {
+            data.CopySignal(example, row);
+            hash.AppendData(MemoryMarshal.AsBytes(row.AsSpan()));
+        }
         hash.AppendData(MemoryMarshal.AsBytes(data.Labels.AsSpan()));
         return $"{data.Count} ECGs of {data.Leads} x {data.Samples}, classes [{string.Join(", ", data.ClassNames)}], sha256 {Hex(hash.GetHashAndReset())}";
     }

@@ -24,19 +24,7 @@ internal static class StratifiedHoldOut
         if (validation.Count == 0) return (data, null);
         train.Sort();
         validation.Sort();
-        return (Subset(data, train), Subset(data, validation));
-    }
-
-    private static EcgTensorData Subset(EcgTensorData data, List<int> indices)
-    {
-        int length = data.Leads * data.Samples;
-        var signals = new float[(long)indices.Count * length];
-        var labels = new int[indices.Count];
-        for (int i = 0; i < indices.Count; i++)
-        {
-            Array.Copy(data.Signals, (long)indices[i] * length, signals, (long)i * length, length);
-            labels[i] = data.Labels[indices[i]];
-        }
-        return new EcgTensorData(signals, labels, data.Leads, data.Samples, data.ClassNames);
+        // Views on the same signal store: holding out copies no signal data.
+        return (data.Subset(train), data.Subset(validation));
     }
 }

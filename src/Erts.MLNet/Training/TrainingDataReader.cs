@@ -1,16 +1,25 @@
+using Erts.MLNet.Training.Storage;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace Erts.MLNet.Training;
 
-/// <summary>Materialises a training view into <see cref="EcgTensorData"/> with one cursor.</summary>
+/// <summary>
+/// Reads a training view into <see cref="EcgTensorData"/> with one cursor: signals go to memory up to a limit and
+/// to a temporary file beyond it (<see cref="SignalStoreWriter"/>), so a view larger than memory can be trained on.
+/// </summary>
 internal static class TrainingDataReader
 {
     /// <summary>Reads every row; rows with a missing label (key 0) are skipped and counted.</summary>
-    public static (EcgTensorData Data, int SkippedRows) Read(IDataView data, TrainingColumns columns)
+    /// <param name="data">The view.</param>
+    /// <param name="columns">Its bound label and signal columns.</param>
+    /// <param name="memoryLimitBytes">Signal bytes kept in memory before the rest goes to a temporary file.</param>
+    /// <param name="spillFolder">Folder of that temporary file.</param>
+    /// <returns>The data, the store holding its signals (the caller disposes it when training ends) and the skipped count.</returns>
+    public static (EcgTensorData Data, ISignalStore Store, int SkippedRows) Read(IDataView data, TrainingColumns columns, long memoryLimitBytes, string spillFolder)
     {
-        int length = columns.Leads * columns.Samples;
-        var signals = new List<float[]>();
+        int stride = columns.Leads * columns.Samples;
+        using var writer = new SignalStoreWriter(stride, memoryLimitBytes, spillFolder);
         var labels = new List<int>();
         int skipped = 0;
         using (var cursor = data.GetRowCursor([columns.Label, columns.Signal]))
@@ -18,21 +27,20 @@ internal static class TrainingDataReader
             var labelGetter = ClassIndexGetter(cursor, columns.Label);
             var signalGetter = cursor.GetGetter<VBuffer<float>>(columns.Signal);
             var signal = default(VBuffer<float>);
+            var row = new float[stride];
             while (cursor.MoveNext())
             {
                 int label = labelGetter();
                 if (label < 0) { skipped++; continue; }
                 signalGetter(ref signal);
-                var values = new float[length];
-                signal.CopyTo(values);
-                signals.Add(values);
+                signal.CopyTo(row);
+                writer.Append(row);
                 labels.Add(label);
             }
         }
 
-        var block = new float[(long)signals.Count * length];
-        for (int i = 0; i < signals.Count; i++) signals[i].CopyTo(block, (long)i * length);
-        return (new EcgTensorData(block, labels.ToArray(), columns.Leads, columns.Samples, columns.ClassNames), skipped);
+        var store = writer.Complete();
+        return (new EcgTensorData(store, labels.ToArray(), columns.Leads, columns.Samples, columns.ClassNames, rows: null), store, skipped);
     }
 
     /// <summary>0-based class of the current row, or -1 for a missing label; any unsigned key representation.</summary>

@@ -1,0 +1,91 @@
+using Erts.MLNet.Catalog;
+using Erts.MLNet.Networks;
+using Erts.MLNet.Tests.Training;
+using Erts.MLNet.Training;
+using Microsoft.ML;
+
+namespace Erts.MLNet.Tests.Reliability;
+
+/// <summary>
+/// Training data beyond <see cref="ErtsTrainer.Options.InMemoryDataLimitMegabytes"/> is read from a temporary file:
+/// the model is the same bit for bit, and the file is gone when Fit returns. (Resident memory on a view larger than
+/// memory is measured by the <c>spilled-fit-memory</c> benchmark, not here.)
+/// </summary>
+public sealed class SpilledTrainingDataTests : IDisposable
+{
+    private readonly string _spill = Directory.CreateTempSubdirectory("erts-spill-fit-").FullName;
+
+    public void Dispose() => Directory.Delete(_spill, recursive: true);
+
+    private ErtsTrainer.Options Options(int? limit, IDataView? validation = null) => new()
+    {
+        Network = Backbone.SmallCnn1d,
+        SelectionPolicy = "erts-dbpd",
+        Epochs = 3,
+        WarmupEpochs = 1,
+        CamDelayEpochs = 0,
+        RevisionStartEpoch = 3,
+        BatchSize = 16,
+        LearningRate = 3e-3,
+        ConfidenceThreshold = 0.7f,
+        ValidationFraction = 0.2f,
+        ValidationSet = validation,
+        Threads = 1,
+        InMemoryDataLimitMegabytes = limit,
+        SpillDirectory = _spill,
+    };
+
+    private static (List<float[]> Scores, TrainingReport Report) Fit(MLContext mlContext, IDataView data, ErtsTrainer.Options options)
+    {
+        using var model = mlContext.MulticlassClassification.Trainers.Erts(options).Fit(data);
+        return (ErtsTrainerTestRows.Scores(model.Transform(data)), model.Report!);
+    }
+
+    [Fact]
+    public void Fit_GivesTheSameModel_WhenEveryRowIsReadFromDisk()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var data = ErtsTrainerTestRows.Keyed(mlContext, ErtsTrainerTestRows.View(mlContext, count: 90));
+        var (inMemoryScores, inMemoryReport) = Fit(mlContext, data, Options(limit: null));
+
+        var messages = new List<string>();
+        mlContext.Log += (_, e) => { if (e.Message.Contains("temporary file", StringComparison.Ordinal)) messages.Add(e.Message); };
+        var filesDuringTraining = new List<int>();
+        var options = Options(limit: 0);
+        options.Progress = new InlineProgress<EpochReport>(_ => filesDuringTraining.Add(Directory.GetFiles(_spill).Length));
+        var (onDiskScores, onDiskReport) = Fit(mlContext, data, options);
+
+        Assert.Equal(inMemoryScores, onDiskScores);
+        TrainingResumeTests.AssertSameRun(inMemoryReport, onDiskReport);
+        Assert.Contains(onDiskReport.FocusObservations, o => !o.Kept); // ERTS's focus filter read its rows from disk too
+        Assert.All(filesDuringTraining, count => Assert.Equal(1, count));
+        Assert.Contains(messages, m => m.Contains(_spill, StringComparison.Ordinal));
+        Assert.Empty(Directory.GetFiles(_spill));
+    }
+
+    [Fact]
+    public void Fit_SpillsTheValidationSetToo_AndDeletesBothFiles()
+    {
+        var mlContext = new MLContext(seed: 1);
+        var train = ErtsTrainerTestRows.Keyed(mlContext, ErtsTrainerTestRows.View(mlContext, count: 60));
+        var validation = ErtsTrainerTestRows.Keyed(mlContext, ErtsTrainerTestRows.View(mlContext, count: 30, seed: 2));
+        var (inMemoryScores, _) = Fit(mlContext, train, Options(limit: null, validation));
+
+        var filesDuringTraining = new List<int>();
+        var options = Options(limit: 0, validation);
+        options.Progress = new InlineProgress<EpochReport>(_ => filesDuringTraining.Add(Directory.GetFiles(_spill).Length));
+        var (onDiskScores, _) = Fit(mlContext, train, options);
+
+        Assert.Equal(inMemoryScores, onDiskScores);
+        Assert.All(filesDuringTraining, count => Assert.Equal(2, count));
+        Assert.Empty(Directory.GetFiles(_spill));
+    }
+
+    [Fact]
+    public void Erts_Throws_WhenTheMemoryLimitIsNegative()
+    {
+        var options = Options(limit: -1);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new MLContext().MulticlassClassification.Trainers.Erts(options));
+        Assert.Contains("InMemoryDataLimitMegabytes", error.Message);
+    }
+}
