@@ -53,22 +53,22 @@ internal sealed class CrashChildProcess : IDisposable
     /// <summary>Reads lines until one starts with <paramref name="prefix"/> and returns it; fails if the child ends or stalls first.</summary>
     public string WaitForLineStartingWith(string prefix)
     {
-        var deadline = Stopwatch.StartNew();
+        var waited = Stopwatch.StartNew();
         while (true)
         {
-            string? line = null;
-            var remaining = StepTimeout - deadline.Elapsed;
-            if (remaining <= TimeSpan.Zero || !_pending.TryTake(out line, remaining))
+            var remaining = StepTimeout - waited.Elapsed;
+            if (remaining > TimeSpan.Zero && _pending.TryTake(out string? line, remaining))
             {
-                if (_pending.IsCompleted)
-                {
-                    _process.WaitForExit();
-                    Assert.Fail($"The child exited (code {_process.ExitCode}) before printing '{prefix}...'. {Transcript()}");
-                }
-                Assert.Fail($"The child printed no '{prefix}...' line within {StepTimeout.TotalSeconds} s. {Transcript()}");
+                _lines.Add(line);
+                if (line.StartsWith(prefix, StringComparison.Ordinal)) return line;
+                continue;
             }
-            _lines.Add(line);
-            if (line.StartsWith(prefix, StringComparison.Ordinal)) return line;
+            if (_pending.IsCompleted)
+            {
+                _process.WaitForExit();
+                Assert.Fail($"The child exited (code {_process.ExitCode}) before printing '{prefix}...'. {Transcript()}");
+            }
+            Assert.Fail($"The child printed no '{prefix}...' line within {StepTimeout.TotalSeconds} s. {Transcript()}");
         }
     }
 
