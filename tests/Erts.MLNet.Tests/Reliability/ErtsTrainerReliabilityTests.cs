@@ -22,7 +22,8 @@ public sealed class ErtsTrainerReliabilityTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static ErtsTrainer.Options Options(string? checkpointDirectory = null) => new()
+    /// <summary>A small, fast ERTS run (SmallCnn1d, erts-smrd with the focus filter on from epoch 2, 3 epochs, 1 thread).</summary>
+    internal static ErtsTrainer.Options Options(string? checkpointDirectory = null) => new()
     {
         Network = Backbone.SmallCnn1d,
         SelectionPolicy = "erts-smrd",

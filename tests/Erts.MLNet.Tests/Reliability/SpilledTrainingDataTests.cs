@@ -1,5 +1,4 @@
 using Erts.MLNet.Catalog;
-using Erts.MLNet.Networks;
 using Erts.MLNet.Tests.Training;
 using Erts.MLNet.Training;
 using Microsoft.ML;
@@ -17,23 +16,14 @@ public sealed class SpilledTrainingDataTests : IDisposable
 
     public void Dispose() => Directory.Delete(_spill, recursive: true);
 
-    private ErtsTrainer.Options Options(int? limit, IDataView? validation = null) => new()
+    private ErtsTrainer.Options Options(int? limit, IDataView? validation = null)
     {
-        Network = Backbone.SmallCnn1d,
-        SelectionPolicy = "erts-dbpd",
-        Epochs = 3,
-        WarmupEpochs = 1,
-        CamDelayEpochs = 0,
-        RevisionStartEpoch = 3,
-        BatchSize = 16,
-        LearningRate = 3e-3,
-        ConfidenceThreshold = 0.7f,
-        ValidationFraction = 0.2f,
-        ValidationSet = validation,
-        Threads = 1,
-        InMemoryDataLimitMegabytes = limit,
-        SpillDirectory = _spill,
-    };
+        var options = ErtsTrainerReliabilityTests.Options();
+        options.ValidationSet = validation;
+        options.InMemoryDataLimitMegabytes = limit;
+        options.SpillDirectory = _spill;
+        return options;
+    }
 
     private static (List<float[]> Scores, TrainingReport Report) Fit(MLContext mlContext, IDataView data, ErtsTrainer.Options options)
     {
