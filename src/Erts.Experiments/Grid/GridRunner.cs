@@ -11,7 +11,8 @@ namespace Erts.Experiments.Grid;
 /// <summary>
 /// Runs the cells of a plan one after the other, skipping those already in results.json, writing the file
 /// atomically after each cell and regenerating the markdown report; a stop (Ctrl+C, SIGTERM) loses at most the
-/// cell in progress.
+/// cell in progress. Start the same command again in a second terminal to use a second core: each process skips
+/// the cells the others have recorded or are training (<see cref="CellClaim"/>).
 /// </summary>
 public sealed class GridRunner(GridSettings settings, TextWriter? console = null)
 {
@@ -34,12 +35,20 @@ public sealed class GridRunner(GridSettings settings, TextWriter? console = null
             var dataset = GridDatasets.Find(cell.Dataset);
             int epochs = GridPlan.EpochsFor(dataset, settings);
             string protocol = Protocol(dataset, epochs, settings.Quick);
+            results.Refresh();
             if (results.IsDone(cell, protocol))
             {
                 skipped++;
                 continue;
             }
             if (cancellation.IsCancellationRequested) return (ran, skipped, true);
+            using var claim = CellClaim.TryTake(settings.ResultsPath, cell);
+            if (claim is null)
+            {
+                log.Write($"[{index + 1}/{cells.Count}] {cell.Key}: being trained by another grid process, skipped");
+                skipped++;
+                continue;
+            }
             if (!prepared.TryGetValue(dataset.Name, out var data))
             {
                 var clock = Stopwatch.StartNew();

@@ -50,6 +50,9 @@ public sealed class ResultsFile
         }
     }
 
+    /// <summary>Adds the records other processes wrote to the file since it was read (the file is replaced atomically, so no lock is needed to read it).</summary>
+    public void Refresh() => MergeFrom(Load(Path));
+
     /// <summary>True when <paramref name="cell"/> has a record made under <paramref name="protocol"/>.</summary>
     public bool IsDone(GridCell cell, string protocol) =>
         _results.Any(result => result.Cell == cell && result.Protocol == protocol);
@@ -64,12 +67,17 @@ public sealed class ResultsFile
     {
         ArgumentNullException.ThrowIfNull(result);
         using var exclusive = AcquireLock();
-        foreach (var other in Load(Path).Results.Where(other => !_results.Any(mine => mine.Cell == other.Cell)))
-            _results.Add(other);
+        MergeFrom(Load(Path));
         _results.RemoveAll(existing => existing.Cell == result.Cell);
         _results.Add(result);
         Save();
         whileLocked?.Invoke(this);
+    }
+
+    private void MergeFrom(ResultsFile disk)
+    {
+        foreach (var other in disk.Results.Where(other => !_results.Any(mine => mine.Cell == other.Cell)))
+            _results.Add(other);
     }
 
     /// <summary>

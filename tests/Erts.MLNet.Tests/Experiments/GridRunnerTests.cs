@@ -20,6 +20,20 @@ public sealed class GridRunnerTests : IDisposable
     };
 
     [Fact]
+    public void Run_SkipsTheCellAnotherProcessIsTraining_AndTrainsTheRest()
+    {
+        var settings = QuickSynthetic("full", "erts-dbpd");
+        using (var elsewhere = CellClaim.TryTake(settings.ResultsPath, new GridCell("synthetic", Backbone.ResNet1d, "full", 1, 0)))
+        {
+            Assert.NotNull(elsewhere);
+            Assert.Equal((1, 1, false), new GridRunner(settings).Run(CancellationToken.None));
+        }
+
+        Assert.Equal(["erts-dbpd"], ResultsFile.Load(settings.ResultsPath).Results.Select(r => r.Cell.Policy));
+        Assert.Contains("synthetic/ResNet1d/full/noise0/seed1: being trained by another grid process", File.ReadAllText(settings.LogPath));
+    }
+
+    [Fact]
     public void Run_TrainsQuickCells_ThenSkipsThemOnResume()
     {
         var first = new GridRunner(QuickSynthetic("erts-dbpd")).Run(CancellationToken.None);

@@ -50,6 +50,20 @@ public sealed class ResultsFileTests : IDisposable
     }
 
     [Fact]
+    public void Refresh_SeesTheRecordsAnotherWriterAdded()
+    {
+        var mine = ResultsFile.Load(FilePath);
+        ResultsFile.Load(FilePath).Add(TestResults.Make("dbpd", 1, 0.75, 70));
+        var cell = new GridCell("mitbih", Backbone.ResNet1d, "dbpd", 1, 0);
+        string protocol = ResultsFile.Load(FilePath).Results[0].Protocol;
+        Assert.False(mine.IsDone(cell, protocol));
+
+        mine.Refresh();
+
+        Assert.True(mine.IsDone(cell, protocol));
+    }
+
+    [Fact]
     public async Task Add_WaitsForTheLock_WhileAnotherWriterHoldsIt()
     {
         var file = ResultsFile.Load(FilePath);
