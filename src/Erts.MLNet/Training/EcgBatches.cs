@@ -17,7 +17,9 @@ internal static class EcgBatches
     {
         int stride = data.Leads * data.Samples;
         var batch = empty([rows.Count, data.Leads, data.Samples], ScalarType.Float32);
-        var values = batch.data<float>();
+        // TensorAccessor.CopyFrom's tensorIndex has not honoured the offset in every TorchSharp version:
+        // EcgBatchesTests pins the layout, so an upgrade that breaks it fails there, not silently in training.
+        using var values = batch.data<float>();
         var row = new float[stride];
         for (int i = 0; i < rows.Count; i++)
         {
