@@ -228,9 +228,9 @@ public static class ResultsMarkdown
             "The data subsample is fixed (seed 42); a seed changes weights, shuffling, random policies and label flips.");
         text.AppendLine("- **Label-noise arm**: MIT-BIH, ResNet1d (other datasets with `--datasets`); 10 % and 20 % of training and validation labels flipped to another class uniformly (test labels clean); " +
             "Full, DBPD, ERTS-DBPD and ERTS-DBPD ranking candidates by focus alone (`ReliabilityRanking.Focus`).");
-        text.AppendLine("- **Threads**: 1 torch thread per cell, one cell at a time, training and evaluation. On this shared 2-core machine (load average 11-17 from other jobs) " +
-            "2 threads were 6x slower than 1 (OpenMP barrier spinning; a MIT-BIH epoch took 28.6 s vs 4.4 s). On an idle 2-core machine two grid processes " +
-            "with disjoint `--datasets` filters and separate `--output` folders use both cores.");
+        text.AppendLine("- **Threads**: 1 torch thread per cell, one cell at a time per process, training and evaluation. On a shared 2-core machine (load average 11-17 from other jobs) " +
+            "2 threads were 6x slower than 1 (OpenMP barrier spinning; a MIT-BIH epoch took 28.6 s vs 4.4 s). To use both cores, start the same `grid` command twice: " +
+            "the processes share results.json (merged under a lock) and each claims the next cell no one has recorded or is training.");
         text.AppendLine();
     }
 
