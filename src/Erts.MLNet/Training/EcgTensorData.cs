@@ -47,9 +47,6 @@ public sealed class EcgTensorData
         ClassNames = classNames;
     }
 
-    /// <summary>True when the signals are in a temporary file rather than in memory.</summary>
-    internal bool OnDisk => _store is FileSignalStore;
-
     /// <summary>Copies the Leads x Samples values of example <paramref name="example"/> into <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No such example, or the destination is too short.</exception>
     public void CopySignal(int example, Span<float> destination)
