@@ -48,4 +48,24 @@ public sealed class AtomicFileTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(Target, _ => throw new InvalidOperationException()));
         Assert.Empty(Directory.GetFiles(_folder));
     }
+
+    [Fact]
+    public void Write_RemovesTheTemporaryFilesOfDeadWriters_ButNotOfLiveRecentOrOtherTargets()
+    {
+        string target = Path.Combine(_folder, "model.zip");
+        string Temporary(string id, string name = "model.zip") => Path.Combine(_folder, $".{name}.{id}.tmp");
+        string dead = Temporary("dead"), live = Temporary("live"), recent = Temporary("recent"), other = Temporary("old", "other.zip");
+        foreach (string file in new[] { dead, live, recent, other }) File.WriteAllText(file, "partial");
+        foreach (string file in new[] { dead, live, other }) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddMinutes(-5));
+
+        // "live" is held as a running writer holds its temporary file.
+        using (new FileStream(live, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            AtomicFile.Write(target, stream => stream.WriteByte(1));
+
+        Assert.False(File.Exists(dead));
+        Assert.True(File.Exists(live));
+        Assert.True(File.Exists(recent));
+        Assert.True(File.Exists(other));
+        Assert.Equal([1], File.ReadAllBytes(target));
+    }
 }
