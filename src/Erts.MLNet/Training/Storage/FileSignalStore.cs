@@ -6,8 +6,9 @@ namespace Erts.MLNet.Training.Storage;
 /// <summary>
 /// Rows in a temporary file of raw floats, read back by position (<see cref="RandomAccess"/>, no shared file
 /// pointer). The operating system's page cache keeps the hot part in memory without counting it against the
-/// process, and the file is deleted when the store is disposed, or by the operating system if the process dies
-/// (it is opened delete-on-close).
+/// process. Nothing outlives the process, however it ends: on Linux and macOS the file is unlinked right after it is
+/// created (only the open handle reaches it, and the kernel frees it when the handle closes, also on SIGKILL), and
+/// on Windows it is opened delete-on-close, which the system honours when a process dies.
 /// </summary>
 internal sealed class FileSignalStore : ISignalStore
 {
@@ -25,7 +26,21 @@ internal sealed class FileSignalStore : ISignalStore
         try
         {
             Directory.CreateDirectory(folder);
-            _file = File.OpenHandle(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, FileOptions.DeleteOnClose);
+            // .NET emulates delete-on-close on Unix by unlinking in Dispose, which a killed process never reaches.
+            bool windows = OperatingSystem.IsWindows();
+            _file = File.OpenHandle(Path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, windows ? FileOptions.DeleteOnClose : FileOptions.None);
+            if (!windows)
+            {
+                try
+                {
+                    File.Delete(Path);
+                }
+                catch
+                {
+                    _file.Dispose();
+                    throw;
+                }
+            }
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
@@ -33,7 +48,7 @@ internal sealed class FileSignalStore : ISignalStore
         }
     }
 
-    /// <summary>The temporary file.</summary>
+    /// <summary>The temporary file's name (already unlinked on Linux and macOS; kept for messages).</summary>
     public string Path { get; }
 
     /// <inheritdoc/>
