@@ -3,8 +3,7 @@ namespace Erts.Experiments.Grid;
 /// <summary>
 /// A grid process's claim on the cell it is training: an exclusive lock on a file per cell beside results.json.
 /// Several processes running the same plan (one per core) each take the next cell that is neither recorded nor
-/// claimed, so they share the work without a coordinator. The operating system drops the lock when the process
-/// ends, however it ends, so a killed run never leaves a cell claimed.
+/// claimed, so they share the work without a coordinator; a killed run never leaves a cell claimed (<see cref="LockFile"/>).
 /// </summary>
 public sealed class CellClaim : IDisposable
 {
@@ -19,17 +18,7 @@ public sealed class CellClaim : IDisposable
     {
         ArgumentNullException.ThrowIfNull(cell);
         string folder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(resultsPath))!, ".grid-claims");
-        Directory.CreateDirectory(folder);
-        string path = Path.Combine(folder, cell.Key.Replace('/', '_') + ".lock");
-        try
-        {
-            // The file is left in place: deleting it on release would let two processes lock different files of the same name.
-            return new CellClaim(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
+        return LockFile.TryTake(Path.Combine(folder, cell.Key.Replace('/', '_') + ".lock")) is { } held ? new CellClaim(held) : null;
     }
 
     /// <summary>Releases the claim.</summary>

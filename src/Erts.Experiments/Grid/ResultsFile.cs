@@ -80,27 +80,16 @@ public sealed class ResultsFile
             _results.Add(other);
     }
 
-    /// <summary>
-    /// <c>.results.json.lock</c> opened with no sharing (.NET takes an exclusive <c>flock</c> on Unix); the OS releases it
-    /// when the process dies, so a killed run never leaves a stale lock. The file itself stays: deleting it on close
-    /// would let a waiting process lock the deleted file while a third locks a new one. Waits while another process
-    /// holds it (a save takes milliseconds).
-    /// </summary>
+    /// <summary>Waits (a save takes milliseconds) for <c>.results.json.lock</c> beside the file (<see cref="LockFile"/>).</summary>
     private FileStream AcquireLock()
     {
         string full = System.IO.Path.GetFullPath(Path);
         string lockPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.lock");
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(lockPath)!);
         for (int attempt = 0; ; attempt++)
         {
-            try
-            {
-                return new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (attempt < 600)
-            {
-                Thread.Sleep(100);
-            }
+            if (LockFile.TryTake(lockPath) is { } held) return held;
+            if (attempt == 600) throw new IOException($"'{lockPath}' stayed locked for a minute: another grid process is stuck while saving results.");
+            Thread.Sleep(100);
         }
     }
 
