@@ -38,6 +38,7 @@ public static class CellRunner
             Network = cell.Backbone,
             SelectionPolicy = policy.PolicyName,
             ReliabilityRanking = policy.Ranking,
+            FocusResolution = policy.FocusResolution,
             Seed = cell.Seed,
             Threads = threads,
             CancellationToken = cancellation,

@@ -8,7 +8,7 @@ namespace Erts.MLNet.Explainability;
 /// Grad-CAM evidence for <paramref name="TargetClass"/> per input sample: the ReLU'd, not normalised, time profile
 /// of the explained layer, linearly interpolated to the input length.
 /// </param>
-/// <param name="Focus">The <see cref="FocusScore"/> of the profile at the explained layer's resolution, in [0, 1].</param>
+/// <param name="Focus">The <see cref="FocusScore"/> of the profile at the resolution asked for (the explained layer's by default), in [0, 1].</param>
 public sealed record EcgExplanation(
     int PredictedClass,
     IReadOnlyList<float> Probabilities,

@@ -58,9 +58,11 @@ public static class GradCam
     /// <param name="signal">Lead-major samples (all of lead 0, then lead 1, ...), length leads x samples.</param>
     /// <param name="leads">Number of leads, at least 1, dividing the signal length.</param>
     /// <param name="targetClass">Class to explain, or null for the predicted class.</param>
+    /// <param name="focusResolution">Where the returned focus is measured; the profile is returned stretched either way.</param>
     /// <exception cref="ArgumentException">The signal length is not a positive multiple of the lead count.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The lead count or target class is out of range.</exception>
-    public static EcgExplanation Explain(EcgNetwork network, float[] signal, int leads, int? targetClass = null)
+    public static EcgExplanation Explain(EcgNetwork network, float[] signal, int leads, int? targetClass = null,
+        FocusResolution focusResolution = FocusResolution.ExplainedLayer)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(signal);
@@ -90,9 +92,8 @@ public static class GradCam
             ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(target, classProbabilities.Length, nameof(targetClass));
 
             var profile = TimeProfiles(network, activations, tensor(new long[] { target }, device: device));
-            float focus = FocusScore.Compute(profile)[0].item<float>();
-            var stretched = nn.functional.interpolate(
-                profile.unsqueeze(1), size: [samples], mode: InterpolationMode.Linear, align_corners: false);
+            var stretched = Stretch(profile, samples);
+            float focus = FocusScore.Compute(focusResolution == FocusResolution.Input ? stretched : profile)[0].item<float>();
             return new EcgExplanation(
                 predicted, classProbabilities, target, stretched.flatten().cpu().data<float>().ToArray(), focus);
         }
@@ -100,6 +101,24 @@ public static class GradCam
         {
             network.train(wasTraining);
         }
+    }
+
+    /// <summary>
+    /// Time profiles (B, T') stretched to (B, <paramref name="length"/>) by linear interpolation (half-pixel centres,
+    /// as images are upsampled), so that they line up with the input: the explained layer is usually shorter.
+    /// </summary>
+    /// <param name="profiles">Profiles (B, T'), T' at least 1; not modified. Returned as is when T' is already the length.</param>
+    /// <param name="length">Target length, at least 1 (usually the input's samples).</param>
+    /// <exception cref="ArgumentException">The profiles are not two-dimensional.</exception>
+    public static Tensor Stretch(Tensor profiles, int length)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentOutOfRangeException.ThrowIfLessThan(length, 1);
+        if (profiles.dim() != 2)
+            throw new ArgumentException($"Profiles must be shaped (batch, time); got {Describe(profiles)}.", nameof(profiles));
+        return profiles.shape[1] == length
+            ? profiles
+            : nn.functional.interpolate(profiles.unsqueeze(1), size: [length], mode: InterpolationMode.Linear, align_corners: false).squeeze(1);
     }
 
     private static void Validate(EcgNetwork network, Tensor activations, Tensor targets)

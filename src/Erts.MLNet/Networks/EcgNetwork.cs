@@ -50,6 +50,31 @@ public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
     /// <param name="activations">The trunk's output, (batch, channels, time) or (batch, channels, height, time).</param>
     public virtual Tensor EmbeddingOf(Tensor activations) => activations.flatten(2).mean([2]);
 
+    /// <summary>
+    /// Time positions T' of the explained layer for inputs of <paramref name="samples"/> samples per lead, measured
+    /// by one row of zeros through <see cref="Trunk"/> in eval mode (no backbone states its downsampling).
+    /// </summary>
+    /// <param name="leads">Leads of the input, at least 1.</param>
+    /// <param name="samples">Samples per lead, at least 1.</param>
+    public int ExplainedLength(int leads, int samples)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(leads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(samples, 1);
+        bool wasTraining = training;
+        eval(); // a training-mode forward would move BatchNorm's running statistics
+        try
+        {
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var device = parameters().FirstOrDefault()?.device ?? CPU;
+            return (int)Trunk(zeros([1, leads, samples], device: device)).shape[^1];
+        }
+        finally
+        {
+            train(wasTraining);
+        }
+    }
+
     /// <inheritdoc />
     public override Tensor forward(Tensor input) => Head(Trunk(input));
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
 using TorchSharp;
@@ -35,6 +36,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly int[] _order;
     private readonly bool _compactKeptRows;
     private readonly ScoreCache? _scoreCache;
+    private readonly FocusResolution _focusResolution;
 
     /// <summary>Creates the runner; the network must already be on <paramref name="device"/>.</summary>
     public EpochRunner(EcgNetwork network, EcgTensorData data, ISelectionPolicy policy, ErtsTrainer.Options options, Device device)
@@ -53,6 +55,7 @@ internal sealed class EpochRunner : IDisposable
         _order = new int[data.Count];
         _compactKeptRows = options.CompactKeptRows;
         _scoreCache = options.ScoreReuseEpochs > 0 && policy.UsesConfidence ? new ScoreCache(data.Count, options.ScoreReuseEpochs) : null;
+        _focusResolution = options.FocusResolution;
     }
 
     /// <summary>Learning rate of the next epoch.</summary>
@@ -120,7 +123,7 @@ internal sealed class EpochRunner : IDisposable
             ? BatchConfidence.Measure(_network, _data, samples, _device, _scoreCache, epoch, outcome)
             : BatchConfidence.None;
         _network.eval(); // Grad-CAM, if the policy asks for it, must not let BatchNorm couple the samples.
-        var focus = new NetworkFocusSource(_network, _data, samples, _device, confidence, _scoreCache, epoch);
+        var focus = new NetworkFocusSource(_network, _data, samples, _device, confidence, _scoreCache, epoch, _focusResolution);
         var labels = samples.Select(sample => _data.Labels[sample]).ToArray();
         var kept = _policy.Select(new SelectionBatch(epoch, labels, confidence.TrueClass, confidence.Predicted, focus, policyRandom));
 
@@ -168,7 +171,9 @@ internal sealed class EpochRunner : IDisposable
     private void RecordUpdateScores(int[] samples, int epoch, Tensor logits, Tensor activations, Tensor labels)
     {
         var (trueClass, predicted) = ForwardScores.Confidence(logits, labels);
-        float[]? focus = _network.GlobalAveragePoolingLinearHead is null ? null : ForwardScores.Focus(_network, activations, labels);
+        float[]? focus = _network.GlobalAveragePoolingLinearHead is null
+            ? null
+            : ForwardScores.Focus(_network, activations, labels, _focusResolution, _data.Samples);
         for (int i = 0; i < samples.Length; i++)
             _scoreCache!.Store(samples[i], epoch, trueClass[i], predicted[i], focus?[i] ?? float.NaN);
     }

@@ -1,3 +1,4 @@
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
 using Microsoft.ML;
@@ -39,6 +40,7 @@ public sealed partial class ErtsTrainer
             public const float ValidationFraction = 0.1f;
             public const bool CompactKeptRows = true;
             public const int ScoreReuseEpochs = 0;
+            public const FocusResolution FocusResolution = Explainability.FocusResolution.ExplainedLayer;
 #pragma warning restore CS1591
         }
 
@@ -112,6 +114,15 @@ public sealed partial class ErtsTrainer
         /// ranks flipped labels lower (see <see cref="Selection.ReliabilityRanking"/>).
         /// </summary>
         public ReliabilityRanking ReliabilityRanking { get; set; } = Defaults.ReliabilityRanking;
+
+        /// <summary>
+        /// Where the focus score measures a candidate's Grad-CAM profile: at the explained layer's own T' positions
+        /// (default, the reference code), or stretched to the input length first. Use
+        /// <see cref="Explainability.FocusResolution.Input"/> when the explained layer has fewer than 20 time
+        /// positions (ResNet1d on inputs under about 620 samples, e.g. single heartbeats): there every non-flat
+        /// profile scores 1 and the focus filter ranks by confidence alone; <c>Fit</c> warns when that happens.
+        /// </summary>
+        public FocusResolution FocusResolution { get; set; } = Defaults.FocusResolution;
 
         /// <summary>Mini-batch size B. Default 32. Range: 1 or more.</summary>
         public int BatchSize { get; set; } = Defaults.BatchSize;

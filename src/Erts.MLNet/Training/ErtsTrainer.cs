@@ -1,7 +1,9 @@
 using System.Globalization;
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Model;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Persistence;
+using Erts.MLNet.Selection;
 using Erts.MLNet.Training.Storage;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -94,7 +96,9 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         TrainingReport report;
         try
         {
-            report = new TrainingLoop(_options, Log, MlNetBridge.CancellationProbe(host)).Run(network, train, validation);
+            var loop = new TrainingLoop(_options, Log, MlNetBridge.CancellationProbe(host));
+            WarnIfFocusIsConstant(channel, loop.Policy, network, columns);
+            report = loop.Run(network, train, validation);
         }
         catch
         {
@@ -109,6 +113,20 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
             _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName,
             _options.EmbeddingColumnName);
         return new ErtsTransformer(network, description, report);
+    }
+
+    // The focus score averages the top max(1, floor(T'/10)) positions of a min-max-normalised profile: when that is
+    // one position it is the maximum, always 1, and the focus filter silently degrades to a confidence ranking.
+    private void WarnIfFocusIsConstant(IChannel channel, ISelectionPolicy policy, EcgNetwork network, TrainingColumns columns)
+    {
+        if (policy is not FocusFilter || _options.FocusResolution != FocusResolution.ExplainedLayer) return;
+        int positions = network.ExplainedLength(columns.Leads, columns.Samples);
+        if (FocusScore.TopCount(positions) > 1) return;
+        channel.Warning(MessageSensitivity.None,
+            "{0}'s explained layer has only {1} time positions for {2}-sample inputs, so the focus score is 1 for every " +
+            "non-flat Grad-CAM profile and policy {3} ranks candidates by confidence alone. Set Options.FocusResolution " +
+            "= FocusResolution.Input to score profiles at the input's resolution.",
+            _options.Network, positions, columns.Samples, policy.Name);
     }
 
     /// <summary>The schema after the trained model: the input plus Score, PredictedLabel and the optional explanation and embedding.</summary>

@@ -24,10 +24,13 @@ internal static class ForwardScores
     /// <param name="network">The network; in eval mode unless it has the CAM fast path (which reads the activations only).</param>
     /// <param name="activations">Trunk output (B, K, T'); read without gradient.</param>
     /// <param name="labels">True classes, int64 (B).</param>
-    public static float[] Focus(EcgNetwork network, Tensor activations, Tensor labels)
+    /// <param name="resolution">Where the profile is scored: at T', or stretched to <paramref name="inputLength"/>.</param>
+    /// <param name="inputLength">Samples per lead of the input.</param>
+    public static float[] Focus(EcgNetwork network, Tensor activations, Tensor labels, FocusResolution resolution, int inputLength)
     {
         using var scope = NewDisposeScope();
         var profiles = GradCam.TimeProfiles(network, activations.detach(), labels);
+        if (resolution == FocusResolution.Input) profiles = GradCam.Stretch(profiles, inputLength);
         return FocusScore.Compute(profiles).cpu().data<float>().ToArray();
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
 using static TorchSharp.torch;
@@ -20,6 +21,7 @@ internal sealed class NetworkFocusSource : IFocusSource
     private readonly BatchConfidence _confidence;
     private readonly ScoreCache? _cache;
     private readonly int _epoch;
+    private readonly FocusResolution _resolution;
     private readonly List<(int Row, float Focus, bool Reused)> _scored = [];
     private readonly Stopwatch _clock = new();
 
@@ -31,7 +33,9 @@ internal sealed class NetworkFocusSource : IFocusSource
     /// <param name="confidence">The batch's confidences, with the pass's activations and any cached focus.</param>
     /// <param name="cache">Receives the focus of rows scored by this epoch's pass, or null.</param>
     /// <param name="epoch">Current epoch.</param>
-    public NetworkFocusSource(EcgNetwork network, EcgTensorData data, int[] samples, Device device, BatchConfidence confidence, ScoreCache? cache, int epoch)
+    /// <param name="resolution">Where focus is measured (<see cref="ErtsTrainer.Options.FocusResolution"/>).</param>
+    public NetworkFocusSource(EcgNetwork network, EcgTensorData data, int[] samples, Device device, BatchConfidence confidence, ScoreCache? cache, int epoch,
+        FocusResolution resolution)
     {
         _network = network;
         _data = data;
@@ -40,6 +44,7 @@ internal sealed class NetworkFocusSource : IFocusSource
         _confidence = confidence;
         _cache = cache;
         _epoch = epoch;
+        _resolution = resolution;
     }
 
     /// <summary>Every (row, focus, reused) scored so far, in request order.</summary>
@@ -92,7 +97,7 @@ internal sealed class NetworkFocusSource : IFocusSource
             int[] order = [.. fromPass, .. fromTrunk];
             var activations = parts.Count == 1 ? parts[0] : cat(parts, 0);
             var labels = EcgBatches.Labels(_data, order.Select(i => _samples[rows[i]]).ToArray(), _device);
-            float[] computed = ForwardScores.Focus(_network, activations, labels);
+            float[] computed = ForwardScores.Focus(_network, activations, labels, _resolution, _data.Samples);
             for (int j = 0; j < order.Length; j++)
             {
                 focus[order[j]] = computed[j];

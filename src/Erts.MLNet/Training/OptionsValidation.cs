@@ -23,6 +23,7 @@ internal static partial class OptionsValidation
         Require(options.KeepFraction is > 0f and <= 1f, nameof(options.KeepFraction), options.KeepFraction, "must be in (0, 1]");
         Require(Enum.IsDefined(options.ReliabilityRanking), nameof(options.ReliabilityRanking), options.ReliabilityRanking, "must be ConfidenceTimesFocus or Focus");
         Require(options.BatchSize >= 1, nameof(options.BatchSize), options.BatchSize, "must be 1 or more");
+        Require(Enum.IsDefined(options.FocusResolution), nameof(options.FocusResolution), options.FocusResolution, "must be ExplainedLayer or Input");
         Require(options.ScoreReuseEpochs >= 0, nameof(options.ScoreReuseEpochs), options.ScoreReuseEpochs, "must be 0 or more (0 = a fresh confidence pass every batch)");
         Require(options.LearningRate > 0 && double.IsFinite(options.LearningRate), nameof(options.LearningRate), options.LearningRate, "must be greater than 0");
         Require(options.WeightDecay >= 0 && double.IsFinite(options.WeightDecay), nameof(options.WeightDecay), options.WeightDecay, "must be 0 or more");

@@ -35,6 +35,8 @@ internal sealed class RunFingerprint
         Add(nameof(options.CamDelayEpochs), options.CamDelayEpochs);
         Add(nameof(options.ConfidenceThreshold), options.ConfidenceThreshold.ToString("R", CultureInfo.InvariantCulture));
         Add(nameof(options.KeepFraction), options.KeepFraction.ToString("R", CultureInfo.InvariantCulture));
+        Add(nameof(options.ReliabilityRanking), options.ReliabilityRanking);
+        Add(nameof(options.FocusResolution), options.FocusResolution);
         Add(nameof(options.BatchSize), options.BatchSize);
         Add(nameof(options.LearningRate), options.LearningRate.ToString("R", CultureInfo.InvariantCulture));
         Add(nameof(options.WeightDecay), options.WeightDecay.ToString("R", CultureInfo.InvariantCulture));

@@ -117,6 +117,50 @@ public class GradCamTests
         Assert.Throws<ArgumentException>(() => GradCam.Explain(network, new float[Leads * 10 + 1], Leads));
     }
 
+    [Fact]
+    public void Stretch_InterpolatesWithHalfPixelCentres_LikeAnImageUpsample()
+    {
+        using var scope = NewDisposeScope();
+        var stretched = GradCam.Stretch(tensor(new[] { 0f, 1f }, [1, 2]), 4);
+
+        Assert.Equal(new[] { 0f, 0.25f, 0.75f, 1f }, stretched.data<float>().ToArray());
+    }
+
+    [Fact]
+    public void Stretch_GivesTheFocusScoreRoomToTellPeakedFromBroadEvidence_WhenTheLayerIsCoarse()
+    {
+        // Eight positions: ResNet1d's explained layer on a 252-sample heartbeat. The top tenth is one position, the
+        // maximum, so both profiles score 1 there; on the input's 252 samples the top tenth spans 25 of them.
+        using var scope = NewDisposeScope();
+        var profiles = tensor(new[]
+        {
+            0f, 0f, 0f, 1f, 0f, 0f, 0f, 0f,         // one isolated position
+            0f, 0.8f, 0.9f, 1f, 0.9f, 0.8f, 0f, 0f, // evidence spread over the middle of the beat
+        }, [2, 8]);
+
+        var atLayer = FocusScore.Compute(profiles).data<float>().ToArray();
+        var atInput = FocusScore.Compute(GradCam.Stretch(profiles, 252)).data<float>().ToArray();
+
+        Assert.Equal(new[] { 1f, 1f }, atLayer);
+        Assert.InRange(atInput[0], 0.5f, 0.9f);
+        Assert.InRange(atInput[1], 0.95f, 1f);
+    }
+
+    [Fact]
+    public void Explain_MeasuresFocusOnTheStretchedProfile_WhenAskedForInputResolution()
+    {
+        manual_seed(14);
+        var network = new ResNet1d(Leads, Classes);
+        var signal = randn(Leads * 252).data<float>().ToArray();
+
+        var atLayer = GradCam.Explain(network, signal, Leads, targetClass: 0);
+        var atInput = GradCam.Explain(network, signal, Leads, targetClass: 0, FocusResolution.Input);
+
+        Assert.Equal(atLayer.Profile, atInput.Profile);
+        Assert.Equal(FocusScore.Compute(atInput.Profile.ToArray()), atInput.Focus, 5);
+        Assert.Equal(1f, atLayer.Focus); // T' = 8: the top tenth is the normalised maximum
+    }
+
     internal static void AssertFastPathEqualsGeneralPath(EcgNetwork network, Tensor input)
     {
         network.eval();

@@ -1,4 +1,6 @@
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
+using Erts.MLNet.Selection;
 using Erts.MLNet.Tests.Training;
 using Erts.MLNet.Training;
 using TorchSharp;
@@ -109,6 +111,8 @@ public sealed class TrainingResumeTests : IDisposable
         { o => o.Epochs = 6, "Epochs is 6 now but 4 in the checkpoint" },
         { o => o.SelectionPolicy = "dbpd", "SelectionPolicy is dbpd now but erts-smrd in the checkpoint" },
         { o => o.Seed = 1, "Seed is 1 now but 42 in the checkpoint" },
+        { o => o.ReliabilityRanking = ReliabilityRanking.Focus, "ReliabilityRanking is Focus now but ConfidenceTimesFocus in the checkpoint" },
+        { o => o.FocusResolution = FocusResolution.Input, "FocusResolution is Input now but ExplainedLayer in the checkpoint" },
     };
 
     [Theory]

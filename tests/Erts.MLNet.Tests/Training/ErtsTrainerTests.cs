@@ -1,9 +1,11 @@
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Persistence;
 using Erts.MLNet.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 
 namespace Erts.MLNet.Tests.Training;
 
@@ -121,6 +123,7 @@ public class ErtsTrainerTests
     [InlineData(nameof(ErtsTrainer.Options.Leads))]
     [InlineData(nameof(ErtsTrainer.Options.ScoreColumnName))]
     [InlineData(nameof(ErtsTrainer.Options.SelectionPolicy))]
+    [InlineData(nameof(ErtsTrainer.Options.FocusResolution))]
     public void Erts_Throws_WhenAnOptionIsOutOfRange(string option)
     {
         var options = option switch
@@ -128,10 +131,33 @@ public class ErtsTrainerTests
             nameof(ErtsTrainer.Options.ValidationFraction) => new ErtsTrainer.Options { ValidationFraction = 0.9f },
             nameof(ErtsTrainer.Options.Leads) => new ErtsTrainer.Options { Leads = 0 },
             nameof(ErtsTrainer.Options.SelectionPolicy) => new ErtsTrainer.Options { SelectionPolicy = "random" },
+            nameof(ErtsTrainer.Options.FocusResolution) => new ErtsTrainer.Options { FocusResolution = (FocusResolution)7 },
             _ => new ErtsTrainer.Options { ScoreColumnName = "" },
         };
         var error = Assert.ThrowsAny<ArgumentException>(() => _mlContext.MulticlassClassification.Trainers.Erts(options));
         Assert.Equal(option, error.ParamName);
+    }
+
+    [Theory]
+    [InlineData(FocusResolution.ExplainedLayer, true)]
+    [InlineData(FocusResolution.Input, false)]
+    public void Fit_WarnsThatFocusIsConstant_OnlyWhenScoredOnAnExplainedLayerUnderTwentyPositions(FocusResolution resolution, bool warns)
+    {
+        // ResNet1d explains 128 samples at 4 positions: the focus score's top tenth is the maximum, always 1.
+        var data = ErtsTrainerTestRows.Keyed(_mlContext, ErtsTrainerTestRows.View(_mlContext, count: 12));
+        var warnings = new List<string>();
+        _mlContext.Log += (_, e) => { if (e.Kind == ChannelMessageKind.Warning) lock (warnings) warnings.Add(e.Message); };
+        var options = QuickOptions();
+        options.Network = Backbone.ResNet1d;
+        options.SelectionPolicy = "erts-dbpd";
+        options.Epochs = 1;
+        options.FocusResolution = resolution;
+
+        using var model = _mlContext.MulticlassClassification.Trainers.Erts(options).Fit(data);
+
+        var constantFocus = warnings.Where(w => w.Contains("focus score is 1 for every non-flat", StringComparison.Ordinal)).ToList();
+        Assert.Equal(warns ? 1 : 0, constantFocus.Count);
+        if (warns) Assert.Contains("ResNet1d's explained layer has only 4 time positions for 128-sample inputs", constantFocus[0]);
     }
 
     [Fact]
