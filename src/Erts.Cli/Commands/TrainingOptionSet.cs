@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
 using Erts.MLNet.Training;
@@ -71,6 +72,21 @@ internal sealed class TrainingOptionSet
         DefaultValueFactory = _ => Defaults.KeepFraction,
     }.AboveUpTo(0f, 1f);
 
+    /// <summary>How the focus filter ranks candidates.</summary>
+    public Option<ReliabilityRanking> Ranking { get; } = new("--ranking")
+    {
+        Description = "How ERTS ranks candidates: ConfidenceTimesFocus (the paper's (1 - confidence) x focus) or Focus (focus alone).",
+        DefaultValueFactory = _ => Defaults.ReliabilityRanking,
+    };
+
+    /// <summary>Where focus is measured.</summary>
+    public Option<FocusResolution> FocusResolution { get; } = new("--focus-resolution")
+    {
+        Description = "Where the focus score reads the Grad-CAM profile: ExplainedLayer (the reference code) or Input (stretched to the " +
+                      "input length; use it on short windows such as single beats, where the layer has under 20 time positions).",
+        DefaultValueFactory = _ => Defaults.FocusResolution,
+    };
+
     /// <summary>Mini-batch size B.</summary>
     public Option<int> BatchSize { get; } = new Option<int>("--batch-size")
     {
@@ -111,7 +127,7 @@ internal sealed class TrainingOptionSet
     {
         command.Options.Add(Network);
         if (withPolicy) command.Options.Add(Policy);
-        foreach (var option in new Option[] { Epochs, Warmup, CamDelay, RevisionStart, Tau, Rho, BatchSize, LearningRate, ValidationFraction, Seed, Threads })
+        foreach (var option in new Option[] { Epochs, Warmup, CamDelay, RevisionStart, Tau, Rho, Ranking, FocusResolution, BatchSize, LearningRate, ValidationFraction, Seed, Threads })
             command.Options.Add(option);
     }
 
@@ -127,6 +143,8 @@ internal sealed class TrainingOptionSet
             SelectionPolicy = policy ?? parseResult.GetValue(Policy)!,
             ConfidenceThreshold = parseResult.GetValue(Tau),
             KeepFraction = parseResult.GetValue(Rho),
+            ReliabilityRanking = parseResult.GetValue(Ranking),
+            FocusResolution = parseResult.GetValue(FocusResolution),
             BatchSize = parseResult.GetValue(BatchSize),
             LearningRate = parseResult.GetValue(LearningRate),
             ValidationFraction = parseResult.GetValue(ValidationFraction),
