@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Dsp;
 using Erts.MLNet.Persistence;
 using Microsoft.ML.Runtime;
@@ -25,12 +26,12 @@ public sealed class ResampleTransformer : SignalTransformerBase
 
     private protected override string TransformName => "Resample";
 
-    private protected override IReadOnlyList<string> RequiredAnnotations => [SignalShape.SamplingRateAnnotation];
+    private protected override IReadOnlyList<string> RequiredAnnotations => [EcgColumns.SamplingRateAnnotation];
 
-    private protected override SignalMapping Map(SignalShape input)
+    private protected override SignalMapping Map(SignalColumn input)
     {
-        var resampler = PolyphaseResampler.ForRates(input.RequireSamplingRate(TransformName), TargetRate);
-        var output = input with { Length = resampler.OutputLength(input.Length), SamplingRate = TargetRate };
+        var resampler = PolyphaseResampler.ForRates(RequireSamplingRate(input), TargetRate);
+        var output = input with { Samples = resampler.OutputLength(input.Samples), SamplingRate = TargetRate };
         return SignalMapping.PerLead(input, output, (source, destination, _, in _) => resampler.Process(source, destination));
     }
 

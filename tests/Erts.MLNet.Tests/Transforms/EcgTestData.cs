@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -71,24 +72,10 @@ internal static class EcgTestData
     public static float[][] Signals(IDataView view, string column = "Signal") =>
         view.GetColumn<VBuffer<float>>(view.Schema[column]).Select(v => v.DenseValues().ToArray()).ToArray();
 
+    /// <summary>Leads, samples, <c>SamplingRate</c> annotation and comma-joined <c>LeadNames</c> of a signal column.</summary>
     public static (int Leads, int Length, float? Rate, string? Names) Shape(DataViewSchema schema, string column = "Signal")
     {
-        var col = schema[column];
-        var type = (VectorDataViewType)col.Type;
-        float? rate = null;
-        if (col.Annotations.Schema.GetColumnOrNull("SamplingRate") != null)
-        {
-            float value = 0;
-            col.Annotations.GetValue("SamplingRate", ref value);
-            rate = value;
-        }
-        string[]? names = null;
-        if (col.Annotations.Schema.GetColumnOrNull("LeadNames") != null)
-        {
-            VBuffer<ReadOnlyMemory<char>> buffer = default;
-            col.Annotations.GetValue("LeadNames", ref buffer);
-            names = buffer.DenseValues().Select(n => n.ToString()).ToArray();
-        }
-        return (type.Dimensions[0], type.Dimensions[1], rate, names == null ? null : string.Join(",", names));
+        var signal = SignalColumn.Read(schema[column], rule => new InvalidOperationException(rule));
+        return (signal.Leads, signal.Samples, signal.SamplingRate, signal.LeadNames is { } names ? string.Join(",", names) : null);
     }
 }
