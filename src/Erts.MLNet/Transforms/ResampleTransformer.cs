@@ -10,6 +10,11 @@ namespace Erts.MLNet.Transforms;
 /// <c>scipy.signal.resample_poly</c> (Kaiser window, beta 5): 360 to 250 Hz is the factor 25/36. The output has
 /// <c>ceil(samples * target / source)</c> samples per lead and its <c>SamplingRate</c> annotation becomes the target.
 /// </summary>
+/// <remarks>
+/// Resampling in place (the default) also replaces the view's per-row <c>SamplingRate</c> column, when it has one,
+/// with the target rate, so rows read afterwards state the rate of the signal they hold. Written to another column,
+/// the input signal and its per-row rate stay as they were.
+/// </remarks>
 [ModelLoader("ECGRESMP", "EcgResample")]
 public sealed class ResampleTransformer : SignalTransformerBase
 {

@@ -24,7 +24,11 @@ internal sealed record SignalMapping(VectorDataViewType OutputType, DataViewSche
     public SignalMapping(SignalColumn Output, SignalRowFunction Map, bool UsesRandomKey = false)
         : this(Output.Type, Output.Annotations(), Map, UsesRandomKey)
     {
+        OutputSignal = Output;
     }
+
+    /// <summary>The output as a signal of the ECG convention, or null when it is something else (a feature vector).</summary>
+    public SignalColumn? OutputSignal { get; private init; }
 
     /// <summary>A mapping that applies <paramref name="perLead"/> to each lead independently.</summary>
     public static SignalMapping PerLead(SignalColumn input, SignalColumn output, LeadFunction perLead) =>

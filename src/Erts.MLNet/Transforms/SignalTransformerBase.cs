@@ -116,7 +116,28 @@ public abstract class SignalTransformerBase : ITransformer
             // A DSP constructor refused the column's rate or length: report it against the column.
             throw Mismatch(input, "cannot be processed: " + e.Message, $"sampling rate {input.SamplingRate?.ToString() ?? "none"}", e);
         }
-        return new SignalMapper(inputSchema, inputSchema[InputColumnName].Index, OutputColumnName, mapping);
+        return new SignalMapper(inputSchema, inputSchema[InputColumnName].Index, OutputColumnName, mapping,
+            ReplacedRowSamplingRate(inputSchema, input, mapping));
+    }
+
+    /// <summary>
+    /// The rate every row's <c>SamplingRate</c> column must hold after this transform, or null when the input's
+    /// column stays true (or there is none).
+    /// </summary>
+    /// <remarks>
+    /// A dataset view states each row's rate in a <c>SamplingRate</c> column beside the signal (ECG convention). When
+    /// the output signal has another rate and takes the place of an input column (in place, the catalog default), the
+    /// rows' signal is now at the new rate and the column is replaced with it. When the output is written beside the
+    /// input, the input signal, which the column describes, is still there, so the column is left as it is. Rate is
+    /// the only per-row column of the convention a transform can make stale: lead count and length live in the
+    /// column type, which the output carries.
+    /// </remarks>
+    private float? ReplacedRowSamplingRate(DataViewSchema inputSchema, SignalColumn input, SignalMapping mapping)
+    {
+        if (mapping.OutputSignal?.SamplingRate is not { } rate || rate == input.SamplingRate) return null;
+        bool replacesInputColumn = inputSchema.GetColumnOrNull(OutputColumnName) != null && OutputColumnName != EcgColumns.SamplingRate;
+        bool hasRowRate = inputSchema.GetColumnOrNull(EcgColumns.SamplingRate)?.Type == NumberDataViewType.Single;
+        return replacesInputColumn && hasRowRate ? rate : null;
     }
 
     /// <summary>The estimator-time check and output: what can be known before any data is seen.</summary>
@@ -134,6 +155,7 @@ public abstract class SignalTransformerBase : ITransformer
                 throw new SignalColumnException(InputColumnName,
                     $"{TransformName}: column '{InputColumnName}' needs the '{annotation}' annotation");
 
+        // A per-row SamplingRate column that Bind replaces keeps its shape (a Single scalar), so it passes through as is.
         return new SchemaShape(inputSchema.Where(c => c.Name != OutputColumnName).Append(OutputColumnShape(column)));
     }
 

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data;
 using Erts.MLNet.Data.DataViews;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -22,9 +23,13 @@ internal static class EcgTestData
         mlContext.Data.LoadFromEnumerable(rows, Definition(leads, length, samplingRate, leadNames));
 
     /// <summary>The schema definition giving <see cref="Row.Signal"/> its 2-D type and annotations (also for a PredictionEngine).</summary>
-    public static SchemaDefinition Definition(int leads, int length, float? samplingRate, string[]? leadNames)
+    public static SchemaDefinition Definition(int leads, int length, float? samplingRate, string[]? leadNames) =>
+        Definition<Row>(leads, length, samplingRate, leadNames);
+
+    /// <summary>The same for any row class with a <c>float[] Signal</c> property.</summary>
+    public static SchemaDefinition Definition<TRow>(int leads, int length, float? samplingRate, string[]? leadNames)
     {
-        var definition = SchemaDefinition.Create(typeof(Row));
+        var definition = SchemaDefinition.Create(typeof(TRow));
         var signal = definition[nameof(Row.Signal)];
         signal.ColumnType = new VectorDataViewType(NumberDataViewType.Single, leads, length);
         if (leadNames != null)
@@ -57,6 +62,20 @@ internal static class EcgTestData
             list.Add(new Row { Signal = signal, Label = fast ? "fast" : "slow" });
         }
         return View(mlContext, list, ThreeLeads.Length, length, samplingRate, ThreeLeads);
+    }
+
+    /// <summary>
+    /// <see cref="Synthetic"/>'s rows as a dataset view (<see cref="EcgDataView"/>): with the <c>RecordId</c>,
+    /// <c>PatientId</c> and per-row <c>SamplingRate</c> columns of the convention.
+    /// </summary>
+    public static EcgDataView DatasetView(MLContext mlContext, int rows, int length = 720, float samplingRate = 360)
+    {
+        var synthetic = Synthetic(mlContext, rows, length, samplingRate);
+        var labels = synthetic.GetColumn<ReadOnlyMemory<char>>(nameof(Row.Label)).Select(l => l.ToString()).ToArray();
+        var examples = Signals(synthetic)
+            .Select((signal, i) => new EcgExample($"rec-{i}", null, signal, ThreeLeads.Length, samplingRate, labels[i], ThreeLeads))
+            .ToList();
+        return EcgDataView.FromList(examples);
     }
 
     /// <summary>One row of <paramref name="leads"/> leads whose sample i of lead l is <c>100 l + i</c>.</summary>
