@@ -2,6 +2,7 @@ using Erts.MLNet.Catalog;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Dsp;
 using Erts.MLNet.Persistence;
+using Erts.MLNet.Tests.Infrastructure;
 using Erts.MLNet.Transforms;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -18,6 +19,10 @@ public class ResampleTransformerTests
         public float[] Signal { get; set; } = [];
         public float SamplingRate { get; set; }
     }
+
+    // The pipeline of Fixtures/models/transforms-resample-croporpad.zip.
+    private IEstimator<ITransformer> ResampleThenCrop() =>
+        _mlContext.Transforms.Ecg.Resample(250).Append(_mlContext.Transforms.Ecg.CropOrPad(400));
 
     [Fact]
     public void Transform_ChangesLengthAndRate_From360To250()
@@ -118,7 +123,7 @@ public class ResampleTransformerTests
     public void ModelLoad_KeepsRowSamplingRateReplacement_AfterSaveAndLoad()
     {
         var data = EcgTestData.DatasetView(_mlContext, rows: 2);
-        var model = _mlContext.Transforms.Ecg.Resample(250).Append(_mlContext.Transforms.Ecg.CropOrPad(400)).Fit(data);
+        var model = ResampleThenCrop().Fit(data);
         using var stream = new MemoryStream();
         _mlContext.Model.Save(model, data.Schema, stream);
         stream.Position = 0;
@@ -142,5 +147,20 @@ public class ResampleTransformerTests
         var resampled = engine.Predict(new RatedRow { Signal = new float[720], SamplingRate = 360 });
 
         Assert.Equal((250f, 500), (resampled.SamplingRate, resampled.Signal.Length));
+    }
+
+    [Fact]
+    public void ModelLoad_ReplacesRowSamplingRate_WithModelSavedBeforeReplacementExisted()
+    {
+        // Saved by commit cbace43 (see Fixtures/models/README.md); the persisted format did not change.
+        string path = Path.Combine(RepositoryPaths.Root, "tests", "Erts.MLNet.Tests", "Fixtures", "models", "transforms-resample-croporpad.zip");
+        var data = EcgTestData.DatasetView(_mlContext, rows: 2);
+        _mlContext.ComponentCatalog.RegisterErtsComponents();
+
+        var output = _mlContext.Model.Load(path, out _).Transform(data);
+
+        var current = ResampleThenCrop().Fit(data).Transform(data);
+        Assert.Equal([250f, 250f], output.GetColumn<float>(EcgColumns.SamplingRate));
+        Assert.Equal(EcgTestData.Signals(current), EcgTestData.Signals(output));
     }
 }
