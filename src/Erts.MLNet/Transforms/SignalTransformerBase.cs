@@ -12,7 +12,8 @@ namespace Erts.MLNet.Transforms;
 /// </summary>
 /// <remarks>
 /// A concrete transform only says how it maps its input <c>SignalColumn</c> (validating it) and which parameters it saves;
-/// schema building, cursors, prediction-engine rows and the model header are written once, here.
+/// schema building, cursors, prediction-engine rows and the model header are written once, here, and so is keeping a
+/// dataset view's per-row <c>SamplingRate</c> column true when a transform changes the rate in place.
 /// </remarks>
 public abstract class SignalTransformerBase : ITransformer
 {
