@@ -31,7 +31,10 @@ public sealed class EcgTransformsCatalog
     {
     }
 
-    /// <summary>Resamples every lead to <paramref name="targetRate"/> Hz (anti-aliased polyphase, as SciPy's <c>resample_poly</c>).</summary>
+    /// <summary>
+    /// Resamples every lead to <paramref name="targetRate"/> Hz (anti-aliased polyphase, as SciPy's <c>resample_poly</c>);
+    /// in place, the per-row <c>SamplingRate</c> column (when present) becomes the target rate too.
+    /// </summary>
     /// <param name="targetRate">Output sampling rate in Hz, e.g. 250; the ratio to the input rate must reduce to factors of at most 1000.</param>
     /// <param name="outputColumnName">Column written.</param>
     /// <param name="inputColumnName">Column read; null reads <paramref name="outputColumnName"/>. Needs the <c>SamplingRate</c> annotation.</param>

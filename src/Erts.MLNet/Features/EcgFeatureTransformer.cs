@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Persistence;
 using Erts.MLNet.Transforms;
 using Microsoft.ML;
@@ -45,35 +46,35 @@ public sealed class EcgFeatureTransformer : SignalTransformerBase
     private protected override string TransformName => "ExtractFeatures";
 
     private protected override IReadOnlyList<string> RequiredAnnotations =>
-        LeadName is null ? [SignalShape.SamplingRateAnnotation] : [SignalShape.SamplingRateAnnotation, SignalShape.LeadNamesAnnotation];
+        LeadName is null ? [EcgColumns.SamplingRateAnnotation] : [EcgColumns.SamplingRateAnnotation, EcgColumns.LeadNamesAnnotation];
 
-    private protected override SignalMapping Map(SignalShape input)
+    private protected override SignalMapping Map(SignalColumn input)
     {
-        float rate = input.RequireSamplingRate(TransformName);
+        float rate = RequireSamplingRate(input);
         int lead = ResolveLead(input);
         int? beatPosition = BeatPositionSeconds is { } seconds ? (int)Math.Round(seconds * rate) : null;
-        if (beatPosition >= input.Length)
-            throw input.Mismatch(TransformName, $"must be longer than the beat position {BeatPositionSeconds} s", $"{input.Length / rate:0.###} s");
-        var extractor = new EcgFeatureExtractor(FeatureSet, rate, input.Length, beatPosition);
+        if (beatPosition >= input.Samples)
+            throw Mismatch(input, $"must be longer than the beat position {BeatPositionSeconds} s", $"{input.Samples / rate:0.###} s");
+        var extractor = new EcgFeatureExtractor(FeatureSet, rate, input.Samples, beatPosition);
         var slotNames = new VBuffer<ReadOnlyMemory<char>>(extractor.SlotNames.Count, extractor.SlotNames.Select(n => n.AsMemory()).ToArray());
         var annotations = new DataViewSchema.Annotations.Builder();
         annotations.Add(SlotNamesAnnotation, new VectorDataViewType(TextDataViewType.Instance, slotNames.Length),
             (ref VBuffer<ReadOnlyMemory<char>> value) => slotNames.CopyTo(ref value));
         return new SignalMapping(new VectorDataViewType(NumberDataViewType.Single, extractor.SlotNames.Count), annotations.ToAnnotations(),
-            (source, destination, in _) => extractor.Extract(source.Slice(lead * input.Length, input.Length), destination));
+            (source, destination, in _) => extractor.Extract(source.Slice(lead * input.Samples, input.Samples), destination));
     }
 
     private protected override SchemaShape.Column OutputColumnShape(SchemaShape.Column input) =>
         MlNetBridge.Column(OutputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false,
             new SchemaShape([MlNetBridge.Column(SlotNamesAnnotation, SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false)]));
 
-    private int ResolveLead(SignalShape input)
+    private int ResolveLead(SignalColumn input)
     {
         if (LeadName is null) return 0;
-        var names = input.RequireLeadNames(TransformName);
+        var names = RequireLeadNames(input);
         for (int i = 0; i < names.Count; i++)
             if (string.Equals(names[i], LeadName, StringComparison.OrdinalIgnoreCase)) return i;
-        throw input.Mismatch(TransformName, $"has no lead '{LeadName}'", $"leads {string.Join(", ", names)}");
+        throw Mismatch(input, $"has no lead '{LeadName}'", $"leads {string.Join(", ", names)}");
     }
 
     private protected override void SaveParameters(BinaryWriter writer)

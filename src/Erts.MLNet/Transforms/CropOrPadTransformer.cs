@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Persistence;
 using Microsoft.ML.Runtime;
 
@@ -36,10 +37,10 @@ public sealed class CropOrPadTransformer : SignalTransformerBase
 
     private protected override string TransformName => "CropOrPad";
 
-    private protected override SignalMapping Map(SignalShape input)
+    private protected override SignalMapping Map(SignalColumn input)
     {
-        var output = input with { Length = Length };
-        int excess = input.Length - Length;
+        var output = input with { Samples = Length };
+        int excess = input.Samples - Length;
         ulong seedKey = (ulong)(uint)Seed * 0x9E3779B97F4A7C15UL;
         return new SignalMapping(output, (source, destination, in row) =>
         {
@@ -51,10 +52,10 @@ public sealed class CropOrPadTransformer : SignalTransformerBase
                 (CropMode.Random, > 0) => (int)((row.RandomKey ^ seedKey) % (ulong)(excess + 1)),
                 _ => 0,
             };
-            int from = Math.Max(offset, 0), to = Math.Max(-offset, 0), count = Math.Min(input.Length - from, Length - to);
+            int from = Math.Max(offset, 0), to = Math.Max(-offset, 0), count = Math.Min(input.Samples - from, Length - to);
             destination.Clear();
             for (int lead = 0; lead < input.Leads; lead++)
-                source.Slice(lead * input.Length + from, count).CopyTo(destination.Slice(lead * Length + to, count));
+                source.Slice(lead * input.Samples + from, count).CopyTo(destination.Slice(lead * Length + to, count));
         }, UsesRandomKey: Mode == CropMode.Random);
     }
 

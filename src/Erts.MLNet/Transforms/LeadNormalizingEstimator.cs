@@ -35,25 +35,25 @@ public sealed class LeadNormalizingEstimator : IEstimator<LeadNormalizingTransfo
     public LeadNormalizingTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var shape = _unfitted.ReadInputShape(input.Schema);
+        var signal = _unfitted.ReadInput(input.Schema);
         if (_scope == LeadNormalizationScope.PerRecord) return _unfitted;
 
-        var moments = new Moments[shape.Leads];
+        var moments = new Moments[signal.Leads];
         var column = input.Schema[_unfitted.InputColumnName];
         using (var cursor = input.GetRowCursor([column]))
         {
             var getter = cursor.GetGetter<VBuffer<float>>(column);
             VBuffer<float> row = default;
-            var dense = new float[shape.Size];
+            var dense = new float[signal.Values];
             while (cursor.MoveNext())
             {
                 getter(ref row);
                 row.CopyTo(dense);
-                for (int lead = 0; lead < shape.Leads; lead++) moments[lead].Add(dense.AsSpan(lead * shape.Length, shape.Length));
+                for (int lead = 0; lead < signal.Leads; lead++) moments[lead].Add(dense.AsSpan(lead * signal.Samples, signal.Samples));
             }
         }
         if (moments[0].Count == 0)
-            throw shape.Mismatch("NormalizeLeads", "must have at least one row to fit dataset statistics on", "no rows");
+            throw _unfitted.Mismatch(signal, "must have at least one row to fit dataset statistics on", "no rows");
         return new LeadNormalizingTransformer(_unfitted.Epsilon,
             moments.Select(m => (float)m.Mean).ToArray(), moments.Select(m => (float)m.StandardDeviation).ToArray(),
             _unfitted.OutputColumnName, _unfitted.InputColumnName);

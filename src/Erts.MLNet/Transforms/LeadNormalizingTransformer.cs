@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Persistence;
 using Microsoft.ML.Runtime;
 
@@ -40,10 +41,10 @@ public sealed class LeadNormalizingTransformer : SignalTransformerBase
 
     private protected override string TransformName => "NormalizeLeads";
 
-    private protected override SignalMapping Map(SignalShape input)
+    private protected override SignalMapping Map(SignalColumn input)
     {
         if (_means is { Length: var fitted } && fitted != input.Leads)
-            throw input.Mismatch(TransformName, $"must have the {fitted} leads the statistics were fitted on", $"{input.Leads} leads");
+            throw Mismatch(input, $"must have the {fitted} leads the statistics were fitted on", $"{input.Leads} leads");
         return SignalMapping.PerLead(input, input, (source, destination, lead, in _) =>
         {
             var (mean, deviation) = _means is null ? Moments.Of(source) : (_means[lead], _deviations![lead]);

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Persistence;
 using Microsoft.ML.Runtime;
 
@@ -28,7 +29,7 @@ public sealed class NonFiniteTransformer : SignalTransformerBase
 
     private protected override string TransformName => "HandleNonFinite";
 
-    private protected override SignalMapping Map(SignalShape input) =>
+    private protected override SignalMapping Map(SignalColumn input) =>
         SignalMapping.PerLead(input, input, (source, destination, lead, in row) =>
         {
             for (int i = 0; i < source.Length; i++)
@@ -36,7 +37,7 @@ public sealed class NonFiniteTransformer : SignalTransformerBase
                 float value = source[i];
                 if (float.IsFinite(value)) destination[i] = value;
                 else if (Policy == NonFinitePolicy.Replace) destination[i] = Replacement;
-                else throw new NonFiniteSignalException(input.ColumnName, row.Position, lead, input.LeadNames?[lead], i, value);
+                else throw new NonFiniteSignalException(input.Name, row.Position, lead, input.LeadNames?[lead], i, value);
             }
         });
 

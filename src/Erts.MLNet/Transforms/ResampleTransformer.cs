@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Dsp;
 using Erts.MLNet.Persistence;
 using Microsoft.ML.Runtime;
@@ -9,6 +10,11 @@ namespace Erts.MLNet.Transforms;
 /// <c>scipy.signal.resample_poly</c> (Kaiser window, beta 5): 360 to 250 Hz is the factor 25/36. The output has
 /// <c>ceil(samples * target / source)</c> samples per lead and its <c>SamplingRate</c> annotation becomes the target.
 /// </summary>
+/// <remarks>
+/// Resampling in place (the default) also replaces the view's per-row <c>SamplingRate</c> column, when it has one,
+/// with the target rate, so rows read afterwards state the rate of the signal they hold. Written to another column,
+/// the input signal and its per-row rate stay as they were.
+/// </remarks>
 [ModelLoader("ECGRESMP", "EcgResample")]
 public sealed class ResampleTransformer : SignalTransformerBase
 {
@@ -25,12 +31,12 @@ public sealed class ResampleTransformer : SignalTransformerBase
 
     private protected override string TransformName => "Resample";
 
-    private protected override IReadOnlyList<string> RequiredAnnotations => [SignalShape.SamplingRateAnnotation];
+    private protected override IReadOnlyList<string> RequiredAnnotations => [EcgColumns.SamplingRateAnnotation];
 
-    private protected override SignalMapping Map(SignalShape input)
+    private protected override SignalMapping Map(SignalColumn input)
     {
-        var resampler = PolyphaseResampler.ForRates(input.RequireSamplingRate(TransformName), TargetRate);
-        var output = input with { Length = resampler.OutputLength(input.Length), SamplingRate = TargetRate };
+        var resampler = PolyphaseResampler.ForRates(RequireSamplingRate(input), TargetRate);
+        var output = input with { Samples = resampler.OutputLength(input.Samples), SamplingRate = TargetRate };
         return SignalMapping.PerLead(input, output, (source, destination, _, in _) => resampler.Process(source, destination));
     }
 

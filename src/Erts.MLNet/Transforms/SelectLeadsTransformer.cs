@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Persistence;
 using Microsoft.ML.Runtime;
 
@@ -25,22 +26,22 @@ public sealed class SelectLeadsTransformer : SignalTransformerBase
 
     private protected override string TransformName => "SelectLeads";
 
-    private protected override IReadOnlyList<string> RequiredAnnotations => [SignalShape.LeadNamesAnnotation];
+    private protected override IReadOnlyList<string> RequiredAnnotations => [EcgColumns.LeadNamesAnnotation];
 
-    private protected override SignalMapping Map(SignalShape input)
+    private protected override SignalMapping Map(SignalColumn input)
     {
-        var available = input.RequireLeadNames(TransformName);
+        var available = RequireLeadNames(input);
         var indices = LeadNames.Select(name =>
         {
             int index = available.ToList().FindIndex(a => string.Equals(a, name, StringComparison.OrdinalIgnoreCase));
             return index >= 0 ? index
-                : throw input.Mismatch(TransformName, $"has no lead '{name}'", $"leads {string.Join(", ", available)}");
+                : throw Mismatch(input, $"has no lead '{name}'", $"leads {string.Join(", ", available)}");
         }).ToArray();
         var output = input with { Leads = indices.Length, LeadNames = indices.Select(i => available[i]).ToArray() };
         return new SignalMapping(output, (source, destination, in _) =>
         {
             for (int k = 0; k < indices.Length; k++)
-                source.Slice(indices[k] * input.Length, input.Length).CopyTo(destination.Slice(k * input.Length, input.Length));
+                source.Slice(indices[k] * input.Samples, input.Samples).CopyTo(destination.Slice(k * input.Samples, input.Samples));
         });
     }
 

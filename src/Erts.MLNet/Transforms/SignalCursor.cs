@@ -5,21 +5,22 @@ namespace Erts.MLNet.Transforms;
 
 /// <summary>
 /// A row (or cursor, when the wrapped input is one) of a <see cref="SignalMapper"/>'s output: input columns pass
-/// through, the output column is computed on demand.
+/// through, the computed columns are computed on demand.
 /// </summary>
 internal sealed class SignalCursor : DataViewRowCursor
 {
     private readonly SignalMapper _mapper;
     private readonly DataViewRow _input;
-    private readonly bool _outputActive;
-    private readonly Lazy<ValueGetter<VBuffer<float>>> _getter;
+    private readonly int _pass;
+    private readonly HashSet<int> _activeComputed;
+    private readonly Dictionary<int, Delegate> _getters = [];
 
     public SignalCursor(SignalMapper mapper, DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns, int pass)
     {
         _mapper = mapper;
         _input = input;
-        _outputActive = activeColumns.Any(c => c.Index == mapper.OutputColumn);
-        _getter = new Lazy<ValueGetter<VBuffer<float>>>(() => mapper.MakeGetter(input, pass), LazyThreadSafetyMode.None);
+        _pass = pass;
+        _activeComputed = activeColumns.Where(mapper.IsComputed).Select(c => c.Index).ToHashSet();
     }
 
     public override DataViewSchema Schema => _mapper.OutputSchema;
@@ -36,17 +37,19 @@ internal sealed class SignalCursor : DataViewRowCursor
     public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
 
     public override bool IsColumnActive(DataViewSchema.Column column) =>
-        column.Index == _mapper.OutputColumn ? _outputActive : _input.IsColumnActive(_input.Schema[column.Index]);
+        _mapper.IsComputed(column) ? _activeComputed.Contains(column.Index) : _input.IsColumnActive(_input.Schema[column.Index]);
 
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
     {
-        if (column.Index != _mapper.OutputColumn)
+        if (!_mapper.IsComputed(column))
             return _input.GetGetter<TValue>(_input.Schema[column.Index]);
-        if (!_outputActive)
+        if (!_activeComputed.Contains(column.Index))
             throw new InvalidOperationException($"column '{column.Name}' was not requested when this cursor was opened");
-        if (typeof(TValue) != typeof(VBuffer<float>))
-            throw new InvalidOperationException($"column '{column.Name}' holds VBuffer<Single>; a getter of {typeof(TValue).Name} was asked for");
-        return (ValueGetter<TValue>)(Delegate)_getter.Value;
+        if (typeof(TValue) != column.Type.RawType)
+            throw new InvalidOperationException($"column '{column.Name}' holds {column.Type.RawType.Name}; a getter of {typeof(TValue).Name} was asked for");
+        if (!_getters.TryGetValue(column.Index, out var getter))
+            _getters[column.Index] = getter = _mapper.MakeGetter(column, _input, _pass);
+        return (ValueGetter<TValue>)getter;
     }
 
     protected override void Dispose(bool disposing)

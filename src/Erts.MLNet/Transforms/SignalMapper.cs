@@ -1,27 +1,37 @@
+using Erts.MLNet.Data.DataViews;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace Erts.MLNet.Transforms;
 
 /// <summary>
-/// A transform bound to one input schema: the output schema (input columns plus the output column, appended last)
-/// and the getter that computes the output column from an input row.
+/// A transform bound to one input schema: the output schema (input columns, then the output column, then, when the
+/// transform changed the signal's rate in place, a per-row <c>SamplingRate</c> column hiding the stale input one)
+/// and the getters of those computed columns.
 /// </summary>
 internal sealed class SignalMapper : IRowToRowMapper
 {
     private readonly int _inputColumn;
     private readonly SignalMapping _mapping;
     private readonly int _inputSize;
+    private readonly float? _rowSamplingRate;
 
-    public SignalMapper(DataViewSchema inputSchema, int inputColumn, string outputColumnName, SignalMapping mapping)
+    /// <param name="inputSchema">The schema bound to.</param>
+    /// <param name="inputColumn">Index of the signal read.</param>
+    /// <param name="outputColumnName">Name of the column computed.</param>
+    /// <param name="mapping">The output type and per-row function.</param>
+    /// <param name="rowSamplingRate">The value of every row's replaced <c>SamplingRate</c> column, or null to pass the input's through.</param>
+    public SignalMapper(DataViewSchema inputSchema, int inputColumn, string outputColumnName, SignalMapping mapping, float? rowSamplingRate)
     {
         InputSchema = inputSchema;
         _inputColumn = inputColumn;
         _mapping = mapping;
+        _rowSamplingRate = rowSamplingRate;
         _inputSize = ((VectorDataViewType)inputSchema[inputColumn].Type).Size;
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(inputSchema);
         builder.AddColumn(outputColumnName, mapping.OutputType, mapping.OutputAnnotations);
+        if (rowSamplingRate != null) builder.AddColumn(EcgColumns.SamplingRate, NumberDataViewType.Single);
         OutputSchema = builder.ToSchema();
     }
 
@@ -29,12 +39,16 @@ internal sealed class SignalMapper : IRowToRowMapper
 
     public DataViewSchema OutputSchema { get; }
 
-    /// <summary>Index of the computed column in <see cref="OutputSchema"/>; lower indices are the input's.</summary>
-    public int OutputColumn => InputSchema.Count;
+    /// <summary>Index of the computed signal in <see cref="OutputSchema"/>; lower indices are the input's.</summary>
+    private int OutputSignalIndex => InputSchema.Count;
+
+    /// <summary>Whether <paramref name="column"/> is computed here rather than passed through from the input.</summary>
+    public bool IsComputed(DataViewSchema.Column column) => column.Index >= InputSchema.Count;
 
     public IEnumerable<DataViewSchema.Column> GetDependencies(IEnumerable<DataViewSchema.Column> dependingColumns) =>
         dependingColumns
-            .Select(c => c.Index == OutputColumn ? _inputColumn : c.Index)
+            .Where(c => !IsComputed(c) || c.Index == OutputSignalIndex)   // the replaced rate depends on no input column
+            .Select(c => c.Index == OutputSignalIndex ? _inputColumn : c.Index)
             .Distinct()
             .Select(index => InputSchema[index])
             .ToArray();
@@ -42,8 +56,16 @@ internal sealed class SignalMapper : IRowToRowMapper
     public DataViewRow GetRow(DataViewRow input, IEnumerable<DataViewSchema.Column> activeColumns) =>
         new SignalCursor(this, input, activeColumns, pass: 0);
 
-    /// <summary>The getter of the output column on <paramref name="input"/>; each call maps the current row.</summary>
-    public ValueGetter<VBuffer<float>> MakeGetter(DataViewRow input, int pass)
+    /// <summary>The getter of a computed column on <paramref name="input"/>: the signal, or the replaced rate.</summary>
+    public Delegate MakeGetter(DataViewSchema.Column column, DataViewRow input, int pass)
+    {
+        if (column.Index == OutputSignalIndex) return MakeSignalGetter(input, pass);
+        float rate = _rowSamplingRate!.Value;
+        return (ValueGetter<float>)((ref float value) => value = rate);
+    }
+
+    /// <summary>The getter of the output signal on <paramref name="input"/>; each call maps the current row.</summary>
+    private ValueGetter<VBuffer<float>> MakeSignalGetter(DataViewRow input, int pass)
     {
         var getSource = input.GetGetter<VBuffer<float>>(InputSchema[_inputColumn]);
         var getId = _mapping.UsesRandomKey ? input.GetIdGetter() : null;

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -20,17 +21,21 @@ internal sealed record SignalMapping(VectorDataViewType OutputType, DataViewSche
 {
     /// <summary>A mapping whose output is again a signal of the ECG convention, of shape <paramref name="Output"/>.</summary>
     // Parameter names match the primary constructor's, so callers can name them either way.
-    public SignalMapping(SignalShape Output, SignalRowFunction Map, bool UsesRandomKey = false)
+    public SignalMapping(SignalColumn Output, SignalRowFunction Map, bool UsesRandomKey = false)
         : this(Output.Type, Output.Annotations(), Map, UsesRandomKey)
     {
+        OutputSignal = Output;
     }
 
+    /// <summary>The output as a signal of the ECG convention, or null when it is something else (a feature vector).</summary>
+    public SignalColumn? OutputSignal { get; private init; }
+
     /// <summary>A mapping that applies <paramref name="perLead"/> to each lead independently.</summary>
-    public static SignalMapping PerLead(SignalShape input, SignalShape output, LeadFunction perLead) =>
+    public static SignalMapping PerLead(SignalColumn input, SignalColumn output, LeadFunction perLead) =>
         new(output, (source, destination, in row) =>
         {
             for (int lead = 0; lead < input.Leads; lead++)
-                perLead(source.Slice(lead * input.Length, input.Length), destination.Slice(lead * output.Length, output.Length), lead, row);
+                perLead(source.Slice(lead * input.Samples, input.Samples), destination.Slice(lead * output.Samples, output.Samples), lead, row);
         });
 }
 

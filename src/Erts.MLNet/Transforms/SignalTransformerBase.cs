@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Persistence;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -10,8 +11,9 @@ namespace Erts.MLNet.Transforms;
 /// column of the same convention, saved and loaded with <c>mlContext.Model.Save/Load</c>.
 /// </summary>
 /// <remarks>
-/// A concrete transform only says how it maps a <c>SignalShape</c> (validating it) and which parameters it saves;
-/// schema building, cursors, prediction-engine rows and the model header are written once, here.
+/// A concrete transform only says how it maps its input <c>SignalColumn</c> (validating it) and which parameters it saves;
+/// schema building, cursors, prediction-engine rows and the model header are written once, here, and so is keeping a
+/// dataset view's per-row <c>SamplingRate</c> column true when a transform changes the rate in place.
 /// </remarks>
 public abstract class SignalTransformerBase : ITransformer
 {
@@ -63,7 +65,7 @@ public abstract class SignalTransformerBase : ITransformer
     }
 
     /// <summary>Validates <paramref name="input"/> for this transform and returns the output shape and row function.</summary>
-    private protected abstract SignalMapping Map(SignalShape input);
+    private protected abstract SignalMapping Map(SignalColumn input);
 
     /// <summary>Writes the parameters after the column names; the loader reads them back in the same order.</summary>
     private protected abstract void SaveParameters(BinaryWriter writer);
@@ -78,18 +80,33 @@ public abstract class SignalTransformerBase : ITransformer
         return reader;
     }
 
-    internal SignalShape ReadInputShape(DataViewSchema inputSchema)
+    internal SignalColumn ReadInput(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var column = inputSchema.GetColumnOrNull(InputColumnName)
             ?? throw new SignalColumnException(InputColumnName,
                 $"{TransformName}: input column '{InputColumnName}' not found; columns are {string.Join(", ", inputSchema.Select(c => c.Name))}");
-        return SignalShape.FromColumn(column, TransformName);
+        return SignalColumn.Read(column, rule => new SignalColumnException(column.Name, $"{TransformName}: {rule}"));
     }
+
+    /// <summary>An error naming the input column, this transform, the rule broken and the value found.</summary>
+    internal SignalColumnException Mismatch(SignalColumn input, string rule, object found, Exception? inner = null) =>
+        new(input.Name, $"{TransformName}: column '{input.Name}' ({input.Leads} leads x {input.Samples} samples) {rule}; found {found}", inner);
+
+    /// <summary>The input's sampling rate, or an error saying this transform needs it.</summary>
+    private protected float RequireSamplingRate(SignalColumn input) =>
+        input.SamplingRate is > 0 and var rate && float.IsFinite(rate)
+            ? rate
+            : throw Mismatch(input, $"needs a positive '{EcgColumns.SamplingRateAnnotation}' annotation (Hz) on the column",
+                input.SamplingRate?.ToString() ?? "none");
+
+    /// <summary>The input's lead names, or an error saying this transform needs them.</summary>
+    private protected IReadOnlyList<string> RequireLeadNames(SignalColumn input) =>
+        input.LeadNames ?? throw Mismatch(input, $"needs the '{EcgColumns.LeadNamesAnnotation}' annotation (one Text per lead) on the column", "none");
 
     internal SignalMapper Bind(DataViewSchema inputSchema)
     {
-        var input = ReadInputShape(inputSchema);
+        var input = ReadInput(inputSchema);
         SignalMapping mapping;
         try
         {
@@ -98,9 +115,30 @@ public abstract class SignalTransformerBase : ITransformer
         catch (ArgumentException e) when (e is not SignalColumnException)
         {
             // A DSP constructor refused the column's rate or length: report it against the column.
-            throw input.Mismatch(TransformName, "cannot be processed: " + e.Message, $"sampling rate {input.SamplingRate?.ToString() ?? "none"}", e);
+            throw Mismatch(input, "cannot be processed: " + e.Message, $"sampling rate {input.SamplingRate?.ToString() ?? "none"}", e);
         }
-        return new SignalMapper(inputSchema, inputSchema[InputColumnName].Index, OutputColumnName, mapping);
+        return new SignalMapper(inputSchema, inputSchema[InputColumnName].Index, OutputColumnName, mapping,
+            ReplacedRowSamplingRate(inputSchema, input, mapping));
+    }
+
+    /// <summary>
+    /// The rate every row's <c>SamplingRate</c> column must hold after this transform, or null when the input's
+    /// column stays true (or there is none).
+    /// </summary>
+    /// <remarks>
+    /// A dataset view states each row's rate in a <c>SamplingRate</c> column beside the signal (ECG convention). When
+    /// the output signal has another rate and takes the place of an input column (in place, the catalog default), the
+    /// rows' signal is now at the new rate and the column is replaced with it. When the output is written beside the
+    /// input, the input signal, which the column describes, is still there, so the column is left as it is. Rate is
+    /// the only per-row column of the convention a transform can make stale: lead count and length live in the
+    /// column type, which the output carries.
+    /// </remarks>
+    private float? ReplacedRowSamplingRate(DataViewSchema inputSchema, SignalColumn input, SignalMapping mapping)
+    {
+        if (mapping.OutputSignal?.SamplingRate is not { } rate || rate == input.SamplingRate) return null;
+        bool replacesInputColumn = inputSchema.GetColumnOrNull(OutputColumnName) != null && OutputColumnName != EcgColumns.SamplingRate;
+        bool hasRowRate = inputSchema.GetColumnOrNull(EcgColumns.SamplingRate)?.Type == NumberDataViewType.Single;
+        return replacesInputColumn && hasRowRate ? rate : null;
     }
 
     /// <summary>The estimator-time check and output: what can be known before any data is seen.</summary>
@@ -118,6 +156,7 @@ public abstract class SignalTransformerBase : ITransformer
                 throw new SignalColumnException(InputColumnName,
                     $"{TransformName}: column '{InputColumnName}' needs the '{annotation}' annotation");
 
+        // A per-row SamplingRate column that Bind replaces keeps its shape (a Single scalar), so it passes through as is.
         return new SchemaShape(inputSchema.Where(c => c.Name != OutputColumnName).Append(OutputColumnShape(column)));
     }
 
@@ -125,10 +164,10 @@ public abstract class SignalTransformerBase : ITransformer
     private protected virtual SchemaShape.Column OutputColumnShape(SchemaShape.Column input)
     {
         var annotations = new List<SchemaShape.Column>();
-        if (TryFindColumn(input.Annotations, SignalShape.LeadNamesAnnotation, out _))
-            annotations.Add(MlNetBridge.Column(SignalShape.LeadNamesAnnotation, SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false));
-        if (TryFindColumn(input.Annotations, SignalShape.SamplingRateAnnotation, out _))
-            annotations.Add(MlNetBridge.Column(SignalShape.SamplingRateAnnotation, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false));
+        if (TryFindColumn(input.Annotations, EcgColumns.LeadNamesAnnotation, out _))
+            annotations.Add(MlNetBridge.Column(EcgColumns.LeadNamesAnnotation, SchemaShape.Column.VectorKind.Vector, TextDataViewType.Instance, false));
+        if (TryFindColumn(input.Annotations, EcgColumns.SamplingRateAnnotation, out _))
+            annotations.Add(MlNetBridge.Column(EcgColumns.SamplingRateAnnotation, SchemaShape.Column.VectorKind.Scalar, NumberDataViewType.Single, false));
         return MlNetBridge.Column(OutputColumnName, SchemaShape.Column.VectorKind.Vector, NumberDataViewType.Single, false, new SchemaShape(annotations));
     }
 

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Dsp;
 
 namespace Erts.MLNet.Transforms;
@@ -13,16 +14,16 @@ public abstract class ZeroPhaseFilterTransformer : SignalTransformerBase
     {
     }
 
-    private protected override IReadOnlyList<string> RequiredAnnotations => [SignalShape.SamplingRateAnnotation];
+    private protected override IReadOnlyList<string> RequiredAnnotations => [EcgColumns.SamplingRateAnnotation];
 
     /// <summary>The filter for <paramref name="samplingRate"/> Hz; throws <see cref="ArgumentException"/> for bad frequencies.</summary>
     private protected abstract SecondOrderSections Design(double samplingRate);
 
-    private protected sealed override SignalMapping Map(SignalShape input)
+    private protected sealed override SignalMapping Map(SignalColumn input)
     {
-        var filter = Design(input.RequireSamplingRate(TransformName));
-        if (input.Length <= filter.PadLength)
-            throw input.Mismatch(TransformName, $"is too short for zero-phase filtering of order {filter.Order}: it needs more than {filter.PadLength} samples per lead", input.Length);
+        var filter = Design(RequireSamplingRate(input));
+        if (input.Samples <= filter.PadLength)
+            throw Mismatch(input, $"is too short for zero-phase filtering of order {filter.Order}: it needs more than {filter.PadLength} samples per lead", input.Samples);
         return SignalMapping.PerLead(input, input, (source, destination, _, in _) => filter.FilterZeroPhase(source, destination));
     }
 }

@@ -1,3 +1,5 @@
+using Erts.MLNet.Data;
+using Erts.MLNet.Data.DataViews;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -21,9 +23,13 @@ internal static class EcgTestData
         mlContext.Data.LoadFromEnumerable(rows, Definition(leads, length, samplingRate, leadNames));
 
     /// <summary>The schema definition giving <see cref="Row.Signal"/> its 2-D type and annotations (also for a PredictionEngine).</summary>
-    public static SchemaDefinition Definition(int leads, int length, float? samplingRate, string[]? leadNames)
+    public static SchemaDefinition Definition(int leads, int length, float? samplingRate, string[]? leadNames) =>
+        Definition<Row>(leads, length, samplingRate, leadNames);
+
+    /// <summary>The same for any row class with a <c>float[] Signal</c> property.</summary>
+    public static SchemaDefinition Definition<TRow>(int leads, int length, float? samplingRate, string[]? leadNames)
     {
-        var definition = SchemaDefinition.Create(typeof(Row));
+        var definition = SchemaDefinition.Create(typeof(TRow));
         var signal = definition[nameof(Row.Signal)];
         signal.ColumnType = new VectorDataViewType(NumberDataViewType.Single, leads, length);
         if (leadNames != null)
@@ -58,6 +64,20 @@ internal static class EcgTestData
         return View(mlContext, list, ThreeLeads.Length, length, samplingRate, ThreeLeads);
     }
 
+    /// <summary>
+    /// <see cref="Synthetic"/>'s rows as a dataset view (<see cref="EcgDataView"/>): with the <c>RecordId</c>,
+    /// <c>PatientId</c> and per-row <c>SamplingRate</c> columns of the convention.
+    /// </summary>
+    public static EcgDataView DatasetView(MLContext mlContext, int rows, int length = 720, float samplingRate = 360)
+    {
+        var synthetic = Synthetic(mlContext, rows, length, samplingRate);
+        var labels = synthetic.GetColumn<ReadOnlyMemory<char>>(nameof(Row.Label)).Select(l => l.ToString()).ToArray();
+        var examples = Signals(synthetic)
+            .Select((signal, i) => new EcgExample($"rec-{i}", null, signal, ThreeLeads.Length, samplingRate, labels[i], ThreeLeads))
+            .ToList();
+        return EcgDataView.FromList(examples);
+    }
+
     /// <summary>One row of <paramref name="leads"/> leads whose sample i of lead l is <c>100 l + i</c>.</summary>
     public static IDataView Ramp(MLContext mlContext, int leads, int length, float? samplingRate = 360, string[]? leadNames = null)
     {
@@ -71,24 +91,10 @@ internal static class EcgTestData
     public static float[][] Signals(IDataView view, string column = "Signal") =>
         view.GetColumn<VBuffer<float>>(view.Schema[column]).Select(v => v.DenseValues().ToArray()).ToArray();
 
+    /// <summary>Leads, samples, <c>SamplingRate</c> annotation and comma-joined <c>LeadNames</c> of a signal column.</summary>
     public static (int Leads, int Length, float? Rate, string? Names) Shape(DataViewSchema schema, string column = "Signal")
     {
-        var col = schema[column];
-        var type = (VectorDataViewType)col.Type;
-        float? rate = null;
-        if (col.Annotations.Schema.GetColumnOrNull("SamplingRate") != null)
-        {
-            float value = 0;
-            col.Annotations.GetValue("SamplingRate", ref value);
-            rate = value;
-        }
-        string[]? names = null;
-        if (col.Annotations.Schema.GetColumnOrNull("LeadNames") != null)
-        {
-            VBuffer<ReadOnlyMemory<char>> buffer = default;
-            col.Annotations.GetValue("LeadNames", ref buffer);
-            names = buffer.DenseValues().Select(n => n.ToString()).ToArray();
-        }
-        return (type.Dimensions[0], type.Dimensions[1], rate, names == null ? null : string.Join(",", names));
+        var signal = SignalColumn.Read(schema[column], rule => new InvalidOperationException(rule));
+        return (signal.Leads, signal.Samples, signal.SamplingRate, signal.LeadNames is { } names ? string.Join(",", names) : null);
     }
 }

@@ -1,13 +1,28 @@
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Dsp;
+using Erts.MLNet.Persistence;
+using Erts.MLNet.Tests.Infrastructure;
 using Erts.MLNet.Transforms;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Erts.MLNet.Tests.Transforms;
 
 public class ResampleTransformerTests
 {
     private readonly MLContext _mlContext = new(seed: 1);
+
+    /// <summary>A single row with the per-row rate column, for a PredictionEngine.</summary>
+    private sealed class RatedRow
+    {
+        public float[] Signal { get; set; } = [];
+        public float SamplingRate { get; set; }
+    }
+
+    // The pipeline of Fixtures/models/transforms-resample-croporpad.zip.
+    private IEstimator<ITransformer> ResampleThenCrop() =>
+        _mlContext.Transforms.Ecg.Resample(250).Append(_mlContext.Transforms.Ecg.CropOrPad(400));
 
     [Fact]
     public void Transform_ChangesLengthAndRate_From360To250()
@@ -52,5 +67,100 @@ public class ResampleTransformerTests
 
         var error = Assert.Throws<SignalColumnException>(() => _mlContext.Transforms.Ecg.Resample(250, inputColumnName: "Ecg").Fit(data));
         Assert.Contains("'Ecg' not found", error.Message);
+    }
+
+    [Fact]
+    public void Transform_ReplacesRowSamplingRateColumn_WhenResampledInPlace()
+    {
+        var data = EcgTestData.DatasetView(_mlContext, rows: 2);
+
+        var output = _mlContext.Transforms.Ecg.Resample(250).Fit(data).Transform(data);
+
+        var visible = output.Schema.Where(c => !c.IsHidden && c.Name == EcgColumns.SamplingRate).ToArray();
+        Assert.Equal(NumberDataViewType.Single, Assert.Single(visible).Type);
+        Assert.Equal([250f, 250f], output.GetColumn<float>(EcgColumns.SamplingRate));
+        Assert.All(output.ToEcgExamples(), example => Assert.Equal((250f, 500), (example.SamplingRate, example.Length)));
+    }
+
+    [Fact]
+    public void Transform_KeepsRowSamplingRateColumn_WhenWrittenBesideInput()
+    {
+        var data = EcgTestData.DatasetView(_mlContext, rows: 2);
+
+        var output = _mlContext.Transforms.Ecg.Resample(250, outputColumnName: "Signal250", inputColumnName: "Signal").Fit(data).Transform(data);
+
+        Assert.Equal([360f, 360f], output.GetColumn<float>(EcgColumns.SamplingRate));
+        Assert.Equal((3, 720, 360f, EcgTestData.ThreeLeadNames), EcgTestData.Shape(output.Schema));
+        Assert.Equal((3, 500, 250f, EcgTestData.ThreeLeadNames), EcgTestData.Shape(output.Schema, "Signal250"));
+    }
+
+    [Fact]
+    public void Transform_AddsNoRowSamplingRateColumn_WhenInputHasNone()
+    {
+        var data = EcgTestData.Synthetic(_mlContext, rows: 2);
+
+        var output = _mlContext.Transforms.Ecg.Resample(250).Fit(data).Transform(data);
+
+        Assert.Null(output.Schema.GetColumnOrNull(EcgColumns.SamplingRate));
+        Assert.Equal((3, 500, 250f, EcgTestData.ThreeLeadNames), EcgTestData.Shape(output.Schema));
+    }
+
+    [Fact]
+    public void GetOutputSchema_AgreesWithTransformedSchema_OnRowSamplingRateColumn()
+    {
+        var data = EcgTestData.DatasetView(_mlContext, rows: 1);
+        var estimator = _mlContext.Transforms.Ecg.Resample(250);
+
+        var shape = estimator.GetOutputSchema(MlNetBridge.Shape(data.Schema));
+        var schema = estimator.Fit(data).GetOutputSchema(data.Schema);
+
+        var rate = Assert.Single(shape, c => c.Name == EcgColumns.SamplingRate);
+        Assert.Equal((SchemaShape.Column.VectorKind.Scalar, schema[EcgColumns.SamplingRate].Type), (rate.Kind, (DataViewType)rate.ItemType));
+        Assert.Equal(shape.Select(c => c.Name).Order(), schema.Where(c => !c.IsHidden).Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public void ModelLoad_KeepsRowSamplingRateReplacement_AfterSaveAndLoad()
+    {
+        var data = EcgTestData.DatasetView(_mlContext, rows: 2);
+        var model = ResampleThenCrop().Fit(data);
+        using var stream = new MemoryStream();
+        _mlContext.Model.Save(model, data.Schema, stream);
+        stream.Position = 0;
+        var fresh = new MLContext(seed: 2);
+        fresh.ComponentCatalog.RegisterErtsComponents();
+
+        var output = fresh.Model.Load(stream, out _).Transform(data);
+
+        Assert.Equal([250f, 250f], output.GetColumn<float>(EcgColumns.SamplingRate));
+        Assert.Equal(EcgTestData.Signals(model.Transform(data)), EcgTestData.Signals(output));
+    }
+
+    [Fact]
+    public void PredictionEngine_GivesTargetRowSamplingRate_WhenResampledInPlace()
+    {
+        var definition = EcgTestData.Definition<RatedRow>(leads: 1, length: 720, samplingRate: 360, leadNames: ["II"]);
+        var data = _mlContext.Data.LoadFromEnumerable(Array.Empty<RatedRow>(), definition);
+        var model = _mlContext.Transforms.Ecg.Resample(250).Fit(data);
+        using var engine = _mlContext.Model.CreatePredictionEngine<RatedRow, RatedRow>(model, inputSchemaDefinition: definition);
+
+        var resampled = engine.Predict(new RatedRow { Signal = new float[720], SamplingRate = 360 });
+
+        Assert.Equal((250f, 500), (resampled.SamplingRate, resampled.Signal.Length));
+    }
+
+    [Fact]
+    public void ModelLoad_ReplacesRowSamplingRate_WithModelSavedBeforeReplacementExisted()
+    {
+        // Saved by commit cbace43 (see Fixtures/models/README.md); the persisted format did not change.
+        string path = Path.Combine(RepositoryPaths.Root, "tests", "Erts.MLNet.Tests", "Fixtures", "models", "transforms-resample-croporpad.zip");
+        var data = EcgTestData.DatasetView(_mlContext, rows: 2);
+        _mlContext.ComponentCatalog.RegisterErtsComponents();
+
+        var output = _mlContext.Model.Load(path, out _).Transform(data);
+
+        var current = ResampleThenCrop().Fit(data).Transform(data);
+        Assert.Equal([250f, 250f], output.GetColumn<float>(EcgColumns.SamplingRate));
+        Assert.Equal(EcgTestData.Signals(current), EcgTestData.Signals(output));
     }
 }

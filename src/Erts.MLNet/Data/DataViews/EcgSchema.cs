@@ -28,21 +28,11 @@ public static class EcgSchema
 
     /// <summary>The type of the <c>Signal</c> column: a known-size 2-D <c>Single</c> vector, leads x samples.</summary>
     /// <param name="shape">Leads and samples.</param>
-    public static VectorDataViewType SignalType(EcgSignalShape shape) =>
-        new(NumberDataViewType.Single, shape.Leads, shape.Samples);
+    public static VectorDataViewType SignalType(EcgSignalShape shape) => SignalColumn.Of(shape).Type;
 
     /// <summary>The <c>LeadNames</c> and <c>SamplingRate</c> annotations a <c>Signal</c> column carries.</summary>
     /// <param name="shape">Lead names and sampling rate.</param>
-    public static DataViewSchema.Annotations SignalAnnotations(EcgSignalShape shape)
-    {
-        var names = shape.LeadNames.Select(n => n.AsMemory()).ToArray();
-        var annotations = new DataViewSchema.Annotations.Builder();
-        annotations.Add(EcgColumns.LeadNamesAnnotation, new VectorDataViewType(TextDataViewType.Instance, shape.Leads),
-            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, names));
-        annotations.Add(EcgColumns.SamplingRateAnnotation, NumberDataViewType.Single,
-            (ref float value) => value = shape.SamplingRate);
-        return annotations.ToAnnotations();
-    }
+    public static DataViewSchema.Annotations SignalAnnotations(EcgSignalShape shape) => SignalColumn.Of(shape).Annotations();
 
     /// <summary>
     /// Reads the shape of a signal column back from its type and annotations.
@@ -52,29 +42,18 @@ public static class EcgSchema
     /// <exception cref="ArgumentOutOfRangeException">The column is absent.</exception>
     /// <exception cref="InvalidOperationException">
     /// The column is not a known-size 2-D <c>Single</c> vector, or it lacks the <c>LeadNames</c> or
-    /// <c>SamplingRate</c> annotation.
+    /// <c>SamplingRate</c> annotation (or has one of another type).
     /// </exception>
     public static EcgSignalShape ReadShape(DataViewSchema schema, string signalColumnName = EcgColumns.Signal)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var column = schema.GetColumnOrNull(signalColumnName)
             ?? throw new ArgumentOutOfRangeException(nameof(signalColumnName), signalColumnName, $"The schema has no column '{signalColumnName}'.");
-        if (column.Type is not VectorDataViewType { ItemType: NumberDataViewType itemType } vector
-            || itemType.RawType != typeof(float) || vector.Dimensions.Length != 2 || !vector.IsKnownSize)
-            throw new InvalidOperationException(
-                $"Column '{signalColumnName}' must be a known-size 2-D Single vector (leads x samples); it is {column.Type}.");
+        static InvalidOperationException Reject(string rule) => new($"Reading the ECG signal shape: {rule}.");
 
-        var annotations = column.Annotations;
-        if (annotations.Schema.GetColumnOrNull(EcgColumns.LeadNamesAnnotation) == null)
-            throw new InvalidOperationException($"Column '{signalColumnName}' has no '{EcgColumns.LeadNamesAnnotation}' annotation.");
-        if (annotations.Schema.GetColumnOrNull(EcgColumns.SamplingRateAnnotation) == null)
-            throw new InvalidOperationException($"Column '{signalColumnName}' has no '{EcgColumns.SamplingRateAnnotation}' annotation.");
-
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        annotations.GetValue(EcgColumns.LeadNamesAnnotation, ref names);
-        float rate = 0;
-        annotations.GetValue(EcgColumns.SamplingRateAnnotation, ref rate);
-        var leadNames = names.DenseValues().Select(n => n.ToString()).ToArray();
-        return new EcgSignalShape(vector.Dimensions[0], vector.Dimensions[1], leadNames, rate);
+        var signal = SignalColumn.Read(column, Reject);
+        return new EcgSignalShape(signal.Leads, signal.Samples,
+            signal.LeadNames ?? throw Reject($"column '{signalColumnName}' has no '{EcgColumns.LeadNamesAnnotation}' annotation"),
+            signal.SamplingRate ?? throw Reject($"column '{signalColumnName}' has no '{EcgColumns.SamplingRateAnnotation}' annotation"));
     }
 }
