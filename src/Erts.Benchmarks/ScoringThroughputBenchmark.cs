@@ -67,7 +67,7 @@ public sealed class ScoringThroughputBenchmark : IBenchmark
         var measures = new (string Name, Action Call)[]
         {
             ("loader_alone", () => ReadAll(scoredRows, scoredRows.Schema[EcgColumns.Signal])),
-            ("preprocessing_alone", () => ReadAll(preprocessed, preprocessed.Schema[EcgColumns.Signal], preprocessed.Schema["Label"])),
+            ("preprocessing_alone", () => ReadAll(preprocessed, preprocessed.Schema[EcgColumns.Signal])),
             ("network_alone", () => ReadScores(model.Transform(cached))),
             ("transform_cursor", () => ReadScores(whole.Transform(scoredRows))),
             ("transform_cursor_with_signal", () => ReadScores(whole.Transform(scoredRows), EcgColumns.Signal)),
