@@ -42,9 +42,7 @@ public sealed class ScoringThroughputBenchmark : IBenchmark
     {
         var options = new BenchmarkOptions(context.Arguments);
         int rows = options.Int("--rows", 500), repeats = options.Int("--repeats", 3);
-        string backboneName = options.Text("--backbone", nameof(Backbone.ResNet1d));
-        if (!Enum.TryParse(backboneName, ignoreCase: true, out Backbone backbone))
-            throw new ArgumentException($"--backbone must be one of {string.Join(", ", Enum.GetNames<Backbone>())}; got '{backboneName}'.");
+        var backbone = options.Choice("--backbone", Backbone.ResNet1d);
 
         var mlContext = new MLContext(seed: 1);
         var preprocessing = mlContext.Transforms.Ecg.BandPass(0.5, 40)
