@@ -16,6 +16,17 @@ internal sealed class BenchmarkOptions(IReadOnlyList<string> arguments)
         return value;
     }
 
+    /// <summary>A member of <typeparamref name="TEnum"/> named by the option (any case), or the default when absent.</summary>
+    /// <exception cref="ArgumentException">The value names no member.</exception>
+    public TEnum Choice<TEnum>(string name, TEnum defaultValue) where TEnum : struct, Enum
+    {
+        string? text = TextOrNull(name);
+        if (text is null) return defaultValue;
+        return Enum.TryParse(text, ignoreCase: true, out TEnum value) && Enum.IsDefined(value)
+            ? value
+            : throw new ArgumentException($"{name} must be one of {string.Join(", ", Enum.GetNames<TEnum>())}; got '{text}'.");
+    }
+
     /// <summary>The text after the option, or the default when absent.</summary>
     public string Text(string name, string defaultValue) => TextOrNull(name) ?? defaultValue;
 

@@ -31,9 +31,7 @@ public sealed class FocusPassCostBenchmark : IBenchmark
     {
         var options = new BenchmarkOptions(context.Arguments);
         int batch = options.Int("--batch", 32), steps = options.Int("--steps", 20);
-        string backboneName = options.Text("--backbone", nameof(Backbone.ResNet1d));
-        if (!Enum.TryParse(backboneName, ignoreCase: true, out Backbone backbone))
-            throw new ArgumentException($"--backbone must be one of {string.Join(", ", Enum.GetNames<Backbone>())}; got '{backboneName}'.");
+        var backbone = options.Choice("--backbone", Backbone.ResNet1d);
 
         var seconds = MedianSeconds(backbone, batch, steps);
         double trainStep = seconds["train_step"];

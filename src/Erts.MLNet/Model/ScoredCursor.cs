@@ -5,43 +5,41 @@ namespace Erts.MLNet.Model;
 
 /// <summary>
 /// A forward-only cursor over the scored view. Outputs are computed lazily in batches: when a row's output is first
-/// read, a second input cursor that reads only the signal runs ahead, the next rows go through the network at once,
-/// and their results are cached by row position. Rows whose outputs are never read cost no forward pass.
+/// read, the input cursor reads ahead over the next rows (<see cref="LookaheadCursor"/>), keeping their active input
+/// columns, those rows go through the network at once, and the cursor then serves both their input columns and their
+/// outputs from memory. The input is read by this one cursor, so every upstream loader and transform computes each
+/// row once. Rows moved past before any output is read cost no forward pass.
 /// </summary>
 internal sealed class ScoredCursor : DataViewRowCursor
 {
     /// <summary>Rows per forward pass.</summary>
     public const int BatchSize = 64;
 
-    private readonly IDataView _source;
     private readonly ScoringBinding _binding;
     private readonly NetworkRunner _runner;
-    private readonly DataViewRowCursor _input;
+    private readonly LookaheadCursor _rows;
     private readonly ScoredColumns _columns;
-    private DataViewRowCursor? _signalCursor;
-    private ValueGetter<VBuffer<float>>? _signalGetter;
     private PredictionBatch? _batch;
-    private long _batchStart;
+    private long _batchStart = -1;
 
     public ScoredCursor(IDataView source, ScoringBinding binding, NetworkRunner runner, IEnumerable<DataViewSchema.Column> columnsNeeded)
     {
-        _source = source;
         _binding = binding;
         _runner = runner;
         var needed = columnsNeeded.ToList();
-        _input = source.GetRowCursor(needed.Where(c => !binding.IsOutput(c)).Select(c => binding.Input[c.Index]));
-        _columns = new ScoredColumns(binding, _input, needed, Current);
+        _rows = new LookaheadCursor(source, binding.InputColumnsFor(needed), BatchSize);
+        _columns = new ScoredColumns(binding, _rows, needed, Current);
     }
 
     public override DataViewSchema Schema => _binding.Output;
 
-    public override long Position => _input.Position;
+    public override long Position => _rows.Position;
 
-    public override long Batch => _input.Batch;
+    public override long Batch => _rows.Batch;
 
-    public override bool MoveNext() => _input.MoveNext();
+    public override bool MoveNext() => _rows.MoveNext();
 
-    public override ValueGetter<DataViewRowId> GetIdGetter() => _input.GetIdGetter();
+    public override ValueGetter<DataViewRowId> GetIdGetter() => _rows.GetIdGetter();
 
     public override bool IsColumnActive(DataViewSchema.Column column) => _columns.IsActive(column);
 
@@ -49,49 +47,30 @@ internal sealed class ScoredCursor : DataViewRowCursor
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
-        {
-            _input.Dispose();
-            _signalCursor?.Dispose();
-        }
+        if (disposing) _rows.Dispose();
         base.Dispose(disposing);
     }
 
     private (PredictionBatch Batch, int Row) Current()
     {
-        long position = _input.Position;
-        if (position < 0) throw new InvalidOperationException("The cursor is not on a row; call MoveNext first.");
-        if (_batch is null || position >= _batchStart + _batch.Count) Predict(startingAt: position);
-        return (_batch!, (int)(position - _batchStart));
+        if (_rows.Position < 0) throw new InvalidOperationException("The cursor is not on a row; call MoveNext first.");
+        // Windows never overlap, so a batch belongs to the current window exactly when they start on the same row.
+        if (_batch is null || _batchStart != _rows.WindowStart) Predict();
+        return (_batch!, _rows.Slot);
     }
 
-    private void Predict(long startingAt)
+    private void Predict()
     {
-        _signalCursor ??= _source.GetRowCursor([_binding.Signal]);
-        _signalGetter ??= _signalCursor.GetGetter<VBuffer<float>>(_binding.Signal);
-        // Skip the rows the consumer moved past without reading an output.
-        while (_signalCursor.Position < startingAt - 1)
-            if (!_signalCursor.MoveNext()) throw OutOfStep(startingAt);
-
+        int count = _rows.ReadAhead();
         int length = _binding.Model.SignalLength;
-        var signals = new float[BatchSize * length];
+        var signals = new float[count * length];
         var row = default(VBuffer<float>);
-        int count = 0;
-        while (count < BatchSize && _signalCursor.MoveNext())
+        for (int slot = 0; slot < count; slot++)
         {
-            if (count == 0 && _signalCursor.Position != startingAt) throw OutOfStep(startingAt);
-            _signalGetter(ref row);
-            row.CopyTo(signals.AsSpan(count * length, length));
-            count++;
+            _rows.Read(_binding.Signal, slot, ref row);
+            row.CopyTo(signals.AsSpan(slot * length, length));
         }
-        if (count == 0) throw OutOfStep(startingAt);
-        if (count < BatchSize) Array.Resize(ref signals, count * length);
         _batch = _runner.Predict(signals, count, _columns.Extras);
-        _batchStart = startingAt;
+        _batchStart = _rows.WindowStart;
     }
-
-    // Both cursors walk the same unshuffled input, so they can only disagree if the input is not repeatable.
-    private static InvalidOperationException OutOfStep(long position) =>
-        new($"The input data view gave a different sequence of rows to a second cursor (at row {position}); " +
-            "ERTS scoring needs an input whose unshuffled cursors are repeatable. Cache it first (mlContext.Data.Cache).");
 }

@@ -4,7 +4,8 @@ namespace Erts.MLNet.Model;
 
 /// <summary>
 /// The lazy result of <c>ErtsTransformer.Transform</c>: the input columns plus the model's outputs, computed by the
-/// network only when a cursor reads them. One cursor at a time drives the network (no parallel cursor set).
+/// network only when a cursor reads them. Each cursor reads the input once, through a single input cursor. One cursor
+/// at a time drives the network (no parallel cursor set).
 /// </summary>
 internal sealed class ScoredDataView(IDataView input, ScoringBinding binding, NetworkRunner runner) : IDataView
 {
