@@ -1,6 +1,5 @@
 using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Erts.MLNet.Model;
@@ -63,7 +62,7 @@ internal sealed class NetworkRunner : IDisposable
             var logits = _network.Head(activations);
             var probabilities = ToArray(nn.functional.softmax(logits, 1));
             float[]? embeddings = embed ? ToArray(_network.EmbeddingOf(activations)) : null;
-            float[]? profiles = explain ? ToArray(ToInputLength(GradCam.TimeProfiles(_network, activations, logits.argmax(1)), samples)) : null;
+            float[]? profiles = explain ? ToArray(GradCam.Stretch(GradCam.TimeProfiles(_network, activations, logits.argmax(1)), samples)) : null;
             return new PredictionBatch(probabilities, profiles, embeddings, count);
         }
     }
@@ -109,10 +108,4 @@ internal sealed class NetworkRunner : IDisposable
     }
 
     private static float[] ToArray(Tensor values) => values.cpu().data<float>().ToArray();
-
-    /// <summary>(B, T') profiles linearly resampled to (B, samples): the explained layer is usually shorter than the input.</summary>
-    private static Tensor ToInputLength(Tensor profiles, int samples) =>
-        profiles.shape[^1] == samples
-            ? profiles
-            : nn.functional.interpolate(profiles.unsqueeze(1), size: [samples], mode: InterpolationMode.Linear, align_corners: false).squeeze(1);
 }
