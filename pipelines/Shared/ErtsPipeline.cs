@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Erts.MLNet.Catalog;
 using Erts.MLNet.Training;
 using Microsoft.ML;
+using Microsoft.ML.Runtime;
 
 namespace Erts.Pipelines;
 
@@ -27,8 +28,23 @@ public static class ErtsPipeline
         var prepare = preprocessing.Append(mlContext.Transforms.Conversion.MapValueToKey("Label")).Fit(train);
         if (validation is not null) options.ValidationSet = prepare.Transform(validation);
 
+        // The trainer writes a line per epoch (and any warning) to ML.NET's log: show them while it trains.
+        void ShowTrainerLog(object? sender, LoggingEventArgs e)
+        {
+            if (e.Source.Contains(nameof(ErtsTrainer), StringComparison.Ordinal) && e.Kind is ChannelMessageKind.Info or ChannelMessageKind.Warning)
+                Console.WriteLine(e.Kind == ChannelMessageKind.Warning ? "warning: " + e.RawMessage : e.RawMessage);
+        }
+        mlContext.Log += ShowTrainerLog;
         var clock = Stopwatch.StartNew();
-        ErtsTransformer classifier = mlContext.MulticlassClassification.Trainers.Erts(options).Fit(prepare.Transform(train));
+        ErtsTransformer classifier;
+        try
+        {
+            classifier = mlContext.MulticlassClassification.Trainers.Erts(options).Fit(prepare.Transform(train));
+        }
+        finally
+        {
+            mlContext.Log -= ShowTrainerLog;
+        }
         double fitSeconds = clock.Elapsed.TotalSeconds;
 
         var model = prepare.Append(classifier);
