@@ -1,3 +1,4 @@
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 
 namespace Erts.MLNet.Model;
@@ -15,6 +16,7 @@ namespace Erts.MLNet.Model;
 /// <param name="PredictedLabelColumnName">Output key column.</param>
 /// <param name="ExplanationColumnName">Output Grad-CAM column, or null for none.</param>
 /// <param name="EmbeddingColumnName">Output column of the network's embedding, or null for none.</param>
+/// <param name="FocusResolution">Where training measured focus; explanations report focus the same way.</param>
 internal sealed record ModelDescription(
     Backbone Network,
     int Leads,
@@ -24,7 +26,8 @@ internal sealed record ModelDescription(
     string ScoreColumnName,
     string PredictedLabelColumnName,
     string? ExplanationColumnName,
-    string? EmbeddingColumnName = null)
+    string? EmbeddingColumnName = null,
+    FocusResolution FocusResolution = FocusResolution.ExplainedLayer)
 {
     /// <summary>Number of classes.</summary>
     public int Classes => ClassNames.Count;

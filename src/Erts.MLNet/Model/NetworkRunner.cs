@@ -73,7 +73,7 @@ internal sealed class NetworkRunner : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return GradCam.Explain(_network, signal, Description.Leads, targetClass);
+            return GradCam.Explain(_network, signal, Description.Leads, targetClass, Description.FocusResolution);
         }
     }
 

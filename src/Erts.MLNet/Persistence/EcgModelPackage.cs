@@ -138,12 +138,13 @@ public static class EcgModelPackage
         string PredictedLabelColumnName,
         string? ExplanationColumnName,
         string Library,
-        string? EmbeddingColumnName = null)   // absent from packages written before the embedding column existed
+        string? EmbeddingColumnName = null,   // absent from packages written before the embedding column existed
+        string? FocusResolution = null)       // absent from packages written before it was stored: the explained layer's
     {
         public static Manifest Of(ModelDescription model) => new(
             EcgModelPackage.FormatVersion, model.Network.ToString(), model.Leads, model.Samples, model.ClassNames.ToArray(),
             model.SignalColumnName, model.ScoreColumnName, model.PredictedLabelColumnName, model.ExplanationColumnName,
-            "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version, model.EmbeddingColumnName);
+            "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version, model.EmbeddingColumnName, model.FocusResolution.ToString());
 
         public ModelDescription ToDescription(string path)
         {
@@ -153,8 +154,11 @@ public static class EcgModelPackage
                 throw new ErtsModelFormatException($"'{path}' names an unknown network '{Network}'; it was saved by a newer Erts.MLNet.", path);
             if (Leads < 1 || Samples < 1 || ClassNames is null || ClassNames.Length < 2)
                 throw new ErtsModelFormatException($"'{path}' has an invalid shape: {Leads} lead(s) x {Samples} samples, {ClassNames?.Length ?? 0} classes.", path);
+            var focusResolution = Explainability.FocusResolution.ExplainedLayer;
+            if (FocusResolution is not null && !(Enum.TryParse(FocusResolution, out focusResolution) && Enum.IsDefined(focusResolution)))
+                throw new ErtsModelFormatException($"'{path}' names an unknown focus resolution '{FocusResolution}'; it was saved by a newer Erts.MLNet.", path);
             return new ModelDescription(backbone, Leads, Samples, ClassNames, SignalColumnName, ScoreColumnName, PredictedLabelColumnName,
-                ExplanationColumnName, EmbeddingColumnName);
+                ExplanationColumnName, EmbeddingColumnName, focusResolution);
         }
     }
 }

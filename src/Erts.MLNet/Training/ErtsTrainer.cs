@@ -111,7 +111,7 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
                 report.Epochs.Count, _options.Epochs);
         var description = new ModelDescription(_options.Network, columns.Leads, columns.Samples, columns.ClassNames,
             _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName,
-            _options.EmbeddingColumnName);
+            _options.EmbeddingColumnName, _options.FocusResolution);
         return new ErtsTransformer(network, description, report);
     }
 

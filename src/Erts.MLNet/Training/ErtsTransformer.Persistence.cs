@@ -1,3 +1,4 @@
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Model;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Persistence;
@@ -11,8 +12,9 @@ public sealed partial class ErtsTransformer
 {
     private const string ModelSignature = "ERTS-ECG";   // exactly 8 characters (ML.NET's rule)
     private const string LoaderSignature = "ErtsTransformer";
-    private const uint FormatVersion = 0x00010002;      // raise when the layout below changes, and keep reading the old one
+    private const uint FormatVersion = 0x00010003;      // raise when the layout below changes, and keep reading the old one
     private const uint FormatWithoutEmbedding = 0x00010001;   // before the embedding column name was stored
+    private const uint FormatWithoutFocusResolution = 0x00010002;   // before the focus resolution was stored
     private const string WeightsStream = "TSModel";     // the stream name Microsoft.ML.TorchSharp uses
 
     private static object VersionInfo() => ModelLoaderAttribute.VersionInfoOf(typeof(ErtsTransformer));
@@ -37,6 +39,7 @@ public sealed partial class ErtsTransformer
         writer.Write(model.PredictedLabelColumnName);
         writer.Write(model.ExplanationColumnName ?? "");
         writer.Write(model.EmbeddingColumnName ?? "");     // since FormatVersion 0x00010002
+        writer.Write(model.FocusResolution.ToString());    // since FormatVersion 0x00010003
         MlNetBridge.SaveBinaryStream(ctx, WeightsStream, SaveWeights);
     }
 
@@ -85,7 +88,8 @@ public sealed partial class ErtsTransformer
             string signal = reader.ReadString(), score = reader.ReadString(), predicted = reader.ReadString();
             string? explanation = OptionalName(reader.ReadString());
             string? embedding = version > FormatWithoutEmbedding ? OptionalName(reader.ReadString()) : null;
-            return new ModelDescription(backbone, leads, samples, classNames, signal, score, predicted, explanation, embedding);
+            var focusResolution = version > FormatWithoutFocusResolution ? ReadFocusResolution(reader) : FocusResolution.ExplainedLayer;
+            return new ModelDescription(backbone, leads, samples, classNames, signal, score, predicted, explanation, embedding, focusResolution);
         }
         catch (Exception e) when (e is IOException and not ErtsModelFormatException or System.Text.DecoderFallbackException)
         {
@@ -94,6 +98,14 @@ public sealed partial class ErtsTransformer
     }
 
     private static string? OptionalName(string stored) => stored.Length == 0 ? null : stored;
+
+    private static FocusResolution ReadFocusResolution(BinaryReader reader)
+    {
+        string stored = reader.ReadString();
+        return Enum.TryParse<FocusResolution>(stored, out var resolution) && Enum.IsDefined(resolution)
+            ? resolution
+            : throw new ErtsModelFormatException($"The ERTS model names an unknown focus resolution '{stored}'; it was saved by a newer Erts.MLNet.");
+    }
 
     private static int ReadPositive(BinaryReader reader, string what)
     {

@@ -72,6 +72,12 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     /// <summary>The output embedding column, or null when the model adds none.</summary>
     public string? EmbeddingColumnName => Description.EmbeddingColumnName;
 
+    /// <summary>
+    /// Where training measured focus (<see cref="ErtsTrainer.Options.FocusResolution"/>); <see cref="Explain"/> reports
+    /// focus the same way. Models saved before it was stored read as <see cref="Explainability.FocusResolution.ExplainedLayer"/>.
+    /// </summary>
+    public FocusResolution FocusResolution => Description.FocusResolution;
+
     /// <summary>Values in the embedding column's vectors; 0 when the model adds no embedding column.</summary>
     public int EmbeddingSize => _runner.EmbeddingSize;
 
@@ -101,8 +107,8 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
 
     /// <summary>
     /// Classifies one ECG and explains the prediction with Grad-CAM (<see cref="GradCam.Explain"/>): the predicted
-    /// class (its name is <c>ClassNames[result.PredictedClass]</c>), the probabilities, and the time profile of the
-    /// explained class, one value per input sample.
+    /// class (its name is <c>ClassNames[result.PredictedClass]</c>), the probabilities, the time profile of the
+    /// explained class, one value per input sample, and its focus measured as training did (<see cref="FocusResolution"/>).
     /// </summary>
     /// <param name="signal">Leads x samples values in mV, lead-major, preprocessed as the training data was.</param>
     /// <param name="targetClass">0-based class to explain; null (default) explains the predicted class.</param>

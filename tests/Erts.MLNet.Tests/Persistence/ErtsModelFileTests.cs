@@ -1,9 +1,11 @@
 using System.IO.Compression;
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Persistence;
 using Erts.MLNet.Tests.Training;
 using Erts.MLNet.Training;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Erts.MLNet.Tests.Persistence;
 
@@ -37,6 +39,31 @@ public sealed class ErtsModelFileTests : IDisposable
             Assert.Null(restored.Report);
             Assert.Equal(input.Schema["Signal"].Type, schema["Signal"].Type);
         }
+    }
+
+    [Theory]
+    [InlineData(FocusResolution.ExplainedLayer)]
+    [InlineData(FocusResolution.Input)]
+    public void ModelLoad_KeepsTheFocusResolution_SoExplainMeasuresFocusAsTrainingDid(FocusResolution resolution)
+    {
+        var input = ErtsTrainerTestRows.View(_mlContext, count: 2, leads: 1, samples: 64);
+        using var transformer = ErtsTrainerTestRows.UntrainedTransformer(leads: 1, samples: 64, focusResolution: resolution);
+        string path = Path.Combine(_directory, "model.zip");
+        _mlContext.Model.SaveErtsModel(transformer, input.Schema, path);
+        float[] signal = input.GetColumn<VBuffer<float>>("Signal").First().DenseValues().ToArray();
+
+        using var loaded = (ErtsTransformer)new MLContext().Model.LoadErtsModel(path, out _);
+        var explanation = loaded.Explain(signal);
+
+        Assert.Equal(resolution, loaded.FocusResolution);
+        var beforeSaving = transformer.Explain(signal);
+        Assert.Equal(beforeSaving.Profile, explanation.Profile);
+        Assert.Equal(beforeSaving.Focus, explanation.Focus, 6);
+        // The profile is returned stretched to the input; its own focus is the input-resolution one, which the
+        // explained layer's (SmallCnn1d: 16 positions for 64 samples) differs from.
+        float atInput = FocusScore.Compute(explanation.Profile.ToArray());
+        if (resolution == FocusResolution.Input) Assert.Equal(atInput, explanation.Focus, 5);
+        else Assert.NotEqual(atInput, explanation.Focus, 3);
     }
 
     [Fact]

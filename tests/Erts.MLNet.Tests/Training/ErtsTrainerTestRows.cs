@@ -1,3 +1,4 @@
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Model;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Training;
@@ -62,17 +63,18 @@ internal static class ErtsTrainerTestRows
 
     /// <summary>An untrained (seeded) SmallCnn1d wrapped as a transformer: enough to test scoring and persistence without training.</summary>
     public static ErtsTransformer UntrainedTransformer(int leads = 2, int samples = 128, string? explanationColumn = null, int seed = 3,
-        string? embeddingColumn = null) =>
-        UntrainedTransformer(out _, leads, samples, explanationColumn, seed, embeddingColumn);
+        string? embeddingColumn = null, FocusResolution focusResolution = FocusResolution.ExplainedLayer) =>
+        UntrainedTransformer(out _, leads, samples, explanationColumn, seed, embeddingColumn, focusResolution);
 
     /// <summary>As above, and hands out the network the transformer owns (to compare its outputs with the columns).</summary>
     public static ErtsTransformer UntrainedTransformer(out EcgNetwork network, int leads = 2, int samples = 128, string? explanationColumn = null,
-        int seed = 3, string? embeddingColumn = null)
+        int seed = 3, string? embeddingColumn = null, FocusResolution focusResolution = FocusResolution.ExplainedLayer)
     {
         torch.manual_seed(seed);
         network = NetworkFactory.Create(Backbone.SmallCnn1d, leads, samples, ClassNames.Length);
         return new ErtsTransformer(network,
-            new ModelDescription(Backbone.SmallCnn1d, leads, samples, ClassNames, "Signal", "Score", "PredictedLabel", explanationColumn, embeddingColumn),
+            new ModelDescription(Backbone.SmallCnn1d, leads, samples, ClassNames, "Signal", "Score", "PredictedLabel", explanationColumn, embeddingColumn,
+                focusResolution),
             report: null);
     }
 

@@ -1,4 +1,5 @@
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Persistence;
 using Erts.MLNet.Tests.Infrastructure;
@@ -118,6 +119,7 @@ public sealed class ErtsTransformerEmbeddingTests : IDisposable
         using var loaded = (ErtsTransformer)new MLContext().Model.LoadErtsModel(Path.Combine(folder, "erts-format-00010001.zip"), out _);
 
         Assert.Equal((null, 0), (loaded.EmbeddingColumnName, loaded.EmbeddingSize));
+        Assert.Equal(FocusResolution.ExplainedLayer, loaded.FocusResolution);   // the only behaviour before it was stored
         Assert.Equal(ErtsTrainerTestRows.ClassNames, loaded.ClassNames);
         var scores = ErtsTrainerTestRows.Scores(loaded.Transform(ErtsTrainerTestRows.View(_mlContext, count: 3, leads: 1, samples: 64)));
         for (int i = 0; i < expected.Length; i++)
