@@ -12,10 +12,12 @@ public class GridPlanTests
     {
         var cells = GridPlan.Cells(Settings());
 
-        // Main: 3 datasets x 8 policies (the paper's 7 + erts-dbpd-fast) x 3 seeds on ResNet1d + 8 policies x 1 seed
-        // on InceptionTime1d (MIT-BIH only); noise: 2 levels x 4 policies x 3 seeds.
-        Assert.Equal(3 * 8 * 3 + 8 + 2 * 4 * 3, cells.Count);
-        Assert.All(cells.Where(c => c.Backbone == Backbone.InceptionTime1d), c => Assert.Equal(("mitbih", 1, 0.0), (c.Dataset, c.Seed, c.Noise)));
+        // Main: 3 datasets x 8 policies (the paper's 7 + erts-dbpd-fast) x 3 seeds on ResNet1d + 3 datasets x 8
+        // policies x 1 seed on InceptionTime1d; noise: 2 levels x 4 policies x 3 seeds (MIT-BIH, ResNet1d).
+        Assert.Equal(3 * 8 * 3 + 3 * 8 + 2 * 4 * 3, cells.Count);
+        var inception = cells.Where(c => c.Backbone == Backbone.InceptionTime1d).ToList();
+        Assert.All(inception, c => Assert.Equal((1, 0.0), (c.Seed, c.Noise)));
+        Assert.Equal(["cinc2017", "mitbih", "ptbxl"], inception.Select(c => c.Dataset).Distinct().Order());
         Assert.Equal(cells.Count, cells.Distinct().Count());
         Assert.All(cells.Where(c => c.Noise > 0), c => Assert.Equal(("mitbih", Backbone.ResNet1d), (c.Dataset, c.Backbone)));
         Assert.Contains(new GridCell("mitbih", Backbone.ResNet1d, "erts-dbpd-focus", 3, 0.2), cells);
