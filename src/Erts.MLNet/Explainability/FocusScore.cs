@@ -42,6 +42,17 @@ public static class FocusScore
         return top.mean([1]).MoveToOuterDisposeScope();
     }
 
+    /// <summary>
+    /// Focus per sample of (B, T') profiles measured at <paramref name="resolution"/>: as they are, or stretched to
+    /// <paramref name="inputLength"/> first (<see cref="GradCam.Stretch"/>); returns (B) in [0, 1].
+    /// </summary>
+    /// <param name="profiles">Float tensor (B, T'), T' at least 1; not modified.</param>
+    /// <param name="resolution">Where the profile is scored.</param>
+    /// <param name="inputLength">Samples per lead of the input the profiles explain.</param>
+    /// <exception cref="ArgumentException">The tensor is not two-dimensional or has no time positions.</exception>
+    public static Tensor Compute(Tensor profiles, FocusResolution resolution, int inputLength) =>
+        resolution == FocusResolution.Input ? Compute(GradCam.Stretch(profiles, inputLength)) : Compute(profiles);
+
     /// <summary>Focus of one time profile, in [0, 1].</summary>
     /// <param name="profile">The profile (length T', at least 1).</param>
     /// <exception cref="ArgumentException">The profile is empty.</exception>

@@ -93,7 +93,7 @@ public static class GradCam
 
             var profile = TimeProfiles(network, activations, tensor(new long[] { target }, device: device));
             var stretched = Stretch(profile, samples);
-            float focus = FocusScore.Compute(focusResolution == FocusResolution.Input ? stretched : profile)[0].item<float>();
+            float focus = FocusScore.Compute(profile, focusResolution, samples)[0].item<float>();
             return new EcgExplanation(
                 predicted, classProbabilities, target, stretched.flatten().cpu().data<float>().ToArray(), focus);
         }

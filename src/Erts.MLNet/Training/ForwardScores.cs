@@ -30,7 +30,6 @@ internal static class ForwardScores
     {
         using var scope = NewDisposeScope();
         var profiles = GradCam.TimeProfiles(network, activations.detach(), labels);
-        if (resolution == FocusResolution.Input) profiles = GradCam.Stretch(profiles, inputLength);
-        return FocusScore.Compute(profiles).cpu().data<float>().ToArray();
+        return FocusScore.Compute(profiles, resolution, inputLength).cpu().data<float>().ToArray();
     }
 }
