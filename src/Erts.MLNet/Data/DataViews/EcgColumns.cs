@@ -24,6 +24,19 @@ public static class EcgColumns
     /// <summary>Samples per second per lead (Single, Hz).</summary>
     public const string SamplingRate = "SamplingRate";
 
+    /// <summary>
+    /// Samples per lead that hold the record (Int32), in views of whole records of different lengths: <see cref="Signal"/>
+    /// has the length of the longest record and every shorter one is zero-padded at the end. Absent when every row
+    /// fills the whole signal.
+    /// </summary>
+    public const string SignalLength = "SignalLength";
+
+    /// <summary>
+    /// Rhythm context of a beat (<c>Vector&lt;Single, k&gt;</c> with slot names), in beat views that carry it: RR
+    /// intervals around the beat and their ratios, normalised per record.
+    /// </summary>
+    public const string Rhythm = "Rhythm";
+
     /// <summary>Annotation on <see cref="Signal"/>: lead names in signal order, a <c>Vector&lt;Text&gt;</c> of size leads.</summary>
     public const string LeadNamesAnnotation = "LeadNames";
 
