@@ -1,3 +1,4 @@
+using Erts.MLNet.Training;
 using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 
@@ -29,6 +30,24 @@ internal sealed record ModelDescription(
     string? EmbeddingColumnName = null,
     FocusResolution FocusResolution = FocusResolution.ExplainedLayer)
 {
+    /// <summary>Samples per lead of the network's input; shorter than <see cref="Samples"/> when records are scored by sliding windows.</summary>
+    public int Window { get; init; } = Samples;
+
+    /// <summary>Step between the sliding windows, in samples (used when <see cref="Window"/> is shorter than a record).</summary>
+    public int Stride { get; init; } = Samples;
+
+    /// <summary>The record-length column the model was trained with (whole records, zero-padded), or null; read when the scored view has it.</summary>
+    public string? SignalLengthColumnName { get; init; }
+
+    /// <summary>The auxiliary-feature column fused into the network, or null for none.</summary>
+    public string? AuxiliaryColumnName { get; init; }
+
+    /// <summary>Standardisation of the auxiliary features (training statistics), or null without them.</summary>
+    public AuxiliaryScaling? AuxiliaryScaling { get; init; }
+
+    /// <summary>Auxiliary values per row (0 without them).</summary>
+    public int AuxiliarySize => AuxiliaryScaling?.Size ?? 0;
+
     /// <summary>Number of classes.</summary>
     public int Classes => ClassNames.Count;
 

@@ -1,3 +1,4 @@
+using Erts.MLNet.Training;
 using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using static TorchSharp.torch;
@@ -38,43 +39,52 @@ internal sealed class NetworkRunner : IDisposable
     /// <summary>Values in one row's embedding; 0 when the model has no embedding column (then it is never measured).</summary>
     public int EmbeddingSize { get; }
 
-    /// <summary>Forward pass over <paramref name="count"/> signals, plus the <paramref name="extras"/> asked for.</summary>
-    /// <param name="signals">count x leads x samples values, lead-major.</param>
-    /// <param name="count">Number of signals.</param>
+    /// <summary>
+    /// Class probabilities of <paramref name="records"/>, plus the <paramref name="extras"/> asked for; records longer
+    /// than the network's input are scored by sliding windows (<see cref="WindowedInference"/>).
+    /// </summary>
+    /// <param name="records">The rows' signals (leads x samples each), lengths and raw auxiliary features.</param>
     /// <param name="extras">Also compute the Grad-CAM time profile of each row's predicted class, and/or its embedding.</param>
-    public PredictionBatch Predict(float[] signals, int count, ExtraOutputs extras)
+    public PredictionBatch Predict(RecordBatch records, ExtraOutputs extras)
     {
-        int leads = Description.Leads, samples = Description.Samples;
-        if (signals.Length != count * leads * samples)
-            throw new ArgumentException($"Expected {count} x {leads} x {samples} values, got {signals.Length}.", nameof(signals));
+        if (records.Signals.Length != records.Count * Description.SignalLength)
+            throw new ArgumentException($"Expected {records.Count} x {Description.Leads} x {Description.Samples} values, got {records.Signals.Length}.", nameof(records));
         bool explain = extras.HasFlag(ExtraOutputs.Explanation), embed = extras.HasFlag(ExtraOutputs.Embedding);
-        if (count == 0) return new PredictionBatch([], explain ? [] : null, embed ? [] : null, 0);
+        if (records.Count == 0) return new PredictionBatch([], explain ? [] : null, embed ? [] : null, 0);
+        if (records.Auxiliary is { } auxiliary) Description.AuxiliaryScaling!.Apply(auxiliary);
 
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            using var scope = NewDisposeScope();
-            _network.eval();  // BatchNorm must use its running statistics; a caller may have switched modes.
-            using var noGrad = no_grad();   // Grad-CAM enables the one gradient it needs itself.
-            using var input = tensor(signals, [count, leads, samples]).to(_device);
-            // One trunk pass feeds the head, the embedding and Grad-CAM alike.
-            var activations = _network.Trunk(input);
-            var logits = _network.Head(activations);
-            var probabilities = ToArray(nn.functional.softmax(logits, 1));
-            float[]? embeddings = embed ? ToArray(_network.EmbeddingOf(activations)) : null;
-            float[]? profiles = explain ? ToArray(GradCam.Stretch(GradCam.TimeProfiles(_network, activations, logits.argmax(1)), samples)) : null;
-            return new PredictionBatch(probabilities, profiles, embeddings, count);
+            // One trunk pass feeds the head, the embedding and the windows' mean alike; Grad-CAM enables the one gradient it needs itself.
+            var (probabilities, embeddings, profiles) = WindowedInference.Run(
+                _network, records, Description.Window, Description.Stride, _device, embed, explain);
+            return new PredictionBatch(probabilities, profiles, embeddings, records.Count);
         }
     }
 
     /// <summary>Grad-CAM explanation of one signal (<see cref="GradCam.Explain"/>), serialised with the other calls.</summary>
-    public EcgExplanation Explain(float[] signal, int? targetClass)
+    /// <remarks>
+    /// A model that scores whole records by windows, or takes auxiliary features, is explained through the same windowed
+    /// path as scoring: probabilities averaged over the windows, the profile of the predicted class laid over the whole
+    /// record, its focus measured on that profile.
+    /// </remarks>
+    public EcgExplanation Explain(float[] signal, int? targetClass, int? length = null, float[]? auxiliary = null)
     {
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            return GradCam.Explain(_network, signal, Description.Leads, targetClass, Description.FocusResolution);
-        }
+        bool windowed = Description.Window != Description.Samples || length is not null || Description.AuxiliarySize > 0;
+        if (!windowed)
+            lock (_gate)
+            {
+                ObjectDisposedException.ThrowIf(_disposed, this);
+                return GradCam.Explain(_network, signal, Description.Leads, targetClass, Description.FocusResolution);
+            }
+        if (targetClass is not null)
+            throw new NotSupportedException("Explaining a class other than the predicted one is not available for windowed or auxiliary-feature models.");
+        var record = new RecordBatch(signal, 1, Description.Leads, Description.Samples, length is { } l ? [l] : null, auxiliary?.ToArray(), Description.AuxiliarySize);
+        var batch = Predict(record, ExtraOutputs.Explanation);
+        int predicted = batch.PredictedClass(0);
+        var profile = batch.Profile(0)[..(length ?? Description.Samples)].ToArray();
+        return new EcgExplanation(predicted, batch.Probabilities(0).ToArray(), predicted, profile, FocusScore.Compute(profile));
     }
 
     /// <summary>Writes the state dict (TorchSharp's own format).</summary>
@@ -103,7 +113,7 @@ internal sealed class NetworkRunner : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var input = zeros([1, Description.Leads, Description.Samples], device: _device);
+        using var input = zeros([1, Description.Leads, Description.Window], device: _device);
         return (int)_network.Embedding(input).shape[1];
     }
 

@@ -62,15 +62,25 @@ internal sealed class ScoredCursor : DataViewRowCursor
     private void Predict()
     {
         int count = _rows.ReadAhead();
-        int length = _binding.Model.SignalLength;
-        var signals = new float[count * length];
+        var records = RecordReader.Allocate(_binding, count);
         var row = default(VBuffer<float>);
+        int length = 0;
         for (int slot = 0; slot < count; slot++)
         {
             _rows.Read(_binding.Signal, slot, ref row);
-            row.CopyTo(signals.AsSpan(slot * length, length));
+            row.CopyTo(records.Signals.AsSpan(slot * _binding.Model.SignalLength, _binding.Model.SignalLength));
+            if (_binding.Length is { } lengthColumn)
+            {
+                _rows.Read(lengthColumn, slot, ref length);
+                records.Lengths![slot] = RecordReader.CheckLength(length, _binding, _rows.WindowStart + slot);
+            }
+            if (_binding.Auxiliary is { } auxiliaryColumn)
+            {
+                _rows.Read(auxiliaryColumn, slot, ref row);
+                RecordReader.CopyAuxiliary(row, records, slot, _binding, _rows.WindowStart + slot);
+            }
         }
-        _batch = _runner.Predict(signals, count, _columns.Extras);
+        _batch = _runner.Predict(records, _columns.Extras);
         _batchStart = _rows.WindowStart;
     }
 }

@@ -26,6 +26,8 @@ internal sealed class ScoredRowMapper(ScoringBinding binding, NetworkRunner runn
         private readonly NetworkRunner _runner;
         private readonly ScoredColumns _columns;
         private ValueGetter<VBuffer<float>>? _signalGetter;
+        private ValueGetter<int>? _lengthGetter;
+        private ValueGetter<VBuffer<float>>? _auxiliaryGetter;
         private PredictionBatch? _prediction;
         private long _predictedPosition = -1;
 
@@ -54,11 +56,24 @@ internal sealed class ScoredRowMapper(ScoringBinding binding, NetworkRunner runn
             if (_prediction is null || _predictedPosition != _input.Position)
             {
                 _signalGetter ??= _input.GetGetter<VBuffer<float>>(_binding.Signal);
+                var records = RecordReader.Allocate(_binding, 1);
                 var row = default(VBuffer<float>);
                 _signalGetter(ref row);
-                var signal = new float[_binding.Model.SignalLength];
-                row.CopyTo(signal);
-                _prediction = _runner.Predict(signal, 1, _columns.Extras);
+                row.CopyTo(records.Signals);
+                if (_binding.Length is { } lengthColumn)
+                {
+                    _lengthGetter ??= _input.GetGetter<int>(lengthColumn);
+                    int length = 0;
+                    _lengthGetter(ref length);
+                    records.Lengths![0] = RecordReader.CheckLength(length, _binding, _input.Position);
+                }
+                if (_binding.Auxiliary is { } auxiliaryColumn)
+                {
+                    _auxiliaryGetter ??= _input.GetGetter<VBuffer<float>>(auxiliaryColumn);
+                    _auxiliaryGetter(ref row);
+                    RecordReader.CopyAuxiliary(row, records, 0, _binding, _input.Position);
+                }
+                _prediction = _runner.Predict(records, _columns.Extras);
                 _predictedPosition = _input.Position;
             }
             return (_prediction, 0);

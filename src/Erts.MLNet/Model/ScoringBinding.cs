@@ -20,6 +20,18 @@ internal sealed class ScoringBinding
         Input = input;
         Model = model;
         Signal = input[model.SignalColumnName];
+        // The record lengths are read when the scored view has the column (whole records), whatever training had.
+        var lengthName = model.SignalLengthColumnName ?? Data.DataViews.EcgColumns.SignalLength;
+        if (input.GetColumnOrNull(lengthName) is { } length && length.Type == NumberDataViewType.Int32) Length = length;
+        if (model.AuxiliaryColumnName is { } auxiliaryName)
+        {
+            var auxiliary = input.GetColumnOrNull(auxiliaryName)
+                ?? throw new ArgumentOutOfRangeException(nameof(input), $"The model reads auxiliary features from column '{auxiliaryName}', which the data does not have.");
+            if (auxiliary.Type is not VectorDataViewType { ItemType: var item, Size: var size } || item != NumberDataViewType.Single || size != model.AuxiliarySize)
+                throw new ArgumentOutOfRangeException(nameof(input),
+                    $"The model reads {model.AuxiliarySize} Single auxiliary features from column '{auxiliaryName}'; it is {auxiliary.Type}.");
+            Auxiliary = auxiliary;
+        }
 
         var classNames = ScoreAnnotations.ToText(model.ClassNames);
         uint setId = ScoreAnnotations.NextScoreColumnSetId(input);
@@ -56,6 +68,12 @@ internal sealed class ScoringBinding
     /// <summary>The input signal column.</summary>
     public DataViewSchema.Column Signal { get; }
 
+    /// <summary>The input's record-length column, or null when rows fill the signal.</summary>
+    public DataViewSchema.Column? Length { get; }
+
+    /// <summary>The input's auxiliary-feature column when the model reads one, else null.</summary>
+    public DataViewSchema.Column? Auxiliary { get; }
+
     /// <summary>Index of the Score column in <see cref="Output"/>.</summary>
     public int ScoreIndex => Input.Count;
 
@@ -84,8 +102,12 @@ internal sealed class ScoringBinding
         var needed = new SortedDictionary<int, DataViewSchema.Column>();
         foreach (var column in outputColumns)
         {
-            var source = IsOutput(column) ? Signal : Input[column.Index];
-            needed[source.Index] = source;
+            if (!IsOutput(column))
+            {
+                needed[column.Index] = Input[column.Index];
+                continue;
+            }
+            foreach (var source in new[] { Signal, Length, Auxiliary }.OfType<DataViewSchema.Column>()) needed[source.Index] = source;
         }
         return needed.Values;
     }

@@ -31,7 +31,7 @@ public sealed class EcgImageNetwork : EcgNetwork
     public const int HeadWidth = 128;
 
     /// <summary>Dropout probability of the paper's head.</summary>
-    public const double HeadDropout = 0.3;
+    public const double ClassifierDropout = 0.3;
 
     private readonly Sequential trunk;
     private readonly Sequential tail;
@@ -51,7 +51,7 @@ public sealed class EcgImageNetwork : EcgNetwork
         head = nn.Sequential(
             nn.Linear(features, HeadWidth),
             nn.ReLU(),
-            nn.Dropout(HeadDropout),
+            nn.Dropout(ClassifierDropout),
             nn.Linear(HeadWidth, classes));
         RegisterComponents();
         ImageLayers.InitialiseConvolutions(this);

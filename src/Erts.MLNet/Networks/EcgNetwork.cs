@@ -14,8 +14,57 @@ namespace Erts.MLNet.Networks;
 /// </remarks>
 public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
 {
+    /// <summary>Width of the hidden layer of the auxiliary-feature branch (<see cref="AddAuxiliaryBranch"/>).</summary>
+    public const int AuxiliaryHiddenWidth = 32;
+
+    // Registered under "auxiliary" when added, so its weights are in parameters() and the state dict.
+    private nn.Module<Tensor, Tensor>? auxiliary;
+
     /// <summary>Creates the module; derived classes register their components.</summary>
     protected EcgNetwork(string name) : base(name) { }
+
+    /// <summary>Auxiliary features per row the network takes besides the signal (0: none, see <see cref="AddAuxiliaryBranch"/>).</summary>
+    public int AuxiliaryFeatures { get; private set; }
+
+    /// <summary>Dropout probability on the explained layer's activations before the head, in training mode only (<see cref="Logits"/>).</summary>
+    public double ActivationDropout { get; set; }
+
+    /// <summary>
+    /// Adds a branch that takes <paramref name="features"/> auxiliary values per row (standardised by the caller) through a
+    /// two-layer perceptron (<see cref="AuxiliaryHiddenWidth"/> ReLU units) to class logits that add to the head's:
+    /// the same as concatenating the perceptron's hidden output to the pooled embedding before a final linear layer.
+    /// The addition leaves Grad-CAM unchanged: the branch does not depend on the activations, so neither do the
+    /// gradients it adds.
+    /// </summary>
+    /// <param name="features">Auxiliary values per row, at least 1.</param>
+    /// <param name="classes">Output classes of the network.</param>
+    /// <exception cref="InvalidOperationException">The network already has the branch.</exception>
+    public void AddAuxiliaryBranch(int features, int classes)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(features, 1);
+        if (auxiliary is not null) throw new InvalidOperationException("The network already has an auxiliary-feature branch.");
+        auxiliary = nn.Sequential(nn.Linear(features, AuxiliaryHiddenWidth), nn.ReLU(), nn.Linear(AuxiliaryHiddenWidth, classes));
+        register_module(nameof(auxiliary), auxiliary);
+        AuxiliaryFeatures = features;
+    }
+
+    /// <summary>
+    /// Class logits from the trunk's activations and, when the network has the branch, the rows' auxiliary features:
+    /// <see cref="Head"/> (after <see cref="ActivationDropout"/> in training mode) plus the auxiliary branch.
+    /// </summary>
+    /// <param name="activations">The trunk's output.</param>
+    /// <param name="auxiliaryFeatures">(batch, <see cref="AuxiliaryFeatures"/>) standardised values, or null for a network without the branch.</param>
+    /// <exception cref="ArgumentException">The branch and the features do not go together.</exception>
+    public Tensor Logits(Tensor activations, Tensor? auxiliaryFeatures)
+    {
+        var pooledInput = training && ActivationDropout > 0 ? nn.functional.dropout(activations, ActivationDropout, training: true) : activations;
+        var logits = Head(pooledInput);
+        if (auxiliary is null)
+            return auxiliaryFeatures is null ? logits : throw new ArgumentException("This network takes no auxiliary features.", nameof(auxiliaryFeatures));
+        if (auxiliaryFeatures is null)
+            throw new ArgumentException($"This network needs {AuxiliaryFeatures} auxiliary features per row.", nameof(auxiliaryFeatures));
+        return logits + auxiliary.call(auxiliaryFeatures);
+    }
 
     /// <summary>Input (batch, leads, samples) to the explained layer's activations; the last axis is time.</summary>
     public abstract Tensor Trunk(Tensor input);

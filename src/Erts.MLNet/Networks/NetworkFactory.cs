@@ -8,6 +8,21 @@ public static class NetworkFactory
     /// <param name="leads">Input leads, at least 1.</param>
     /// <param name="samples">Samples per lead, at least 1 (some backbones need a minimum length).</param>
     /// <param name="classes">Output classes, at least 2.</param>
+    /// <param name="auxiliaryFeatures">Auxiliary values per row fused before the head (<see cref="EcgNetwork.AddAuxiliaryBranch"/>), 0 for none.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A size is out of range for the backbone.</exception>
+    public static EcgNetwork Create(Backbone backbone, int leads, int samples, int classes, int auxiliaryFeatures)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(auxiliaryFeatures);
+        var network = Create(backbone, leads, samples, classes);
+        if (auxiliaryFeatures > 0) network.AddAuxiliaryBranch(auxiliaryFeatures, classes);
+        return network;
+    }
+
+    /// <summary>Creates the network without auxiliary features.</summary>
+    /// <param name="backbone">Which architecture.</param>
+    /// <param name="leads">Input leads, at least 1.</param>
+    /// <param name="samples">Samples per lead, at least 1 (some backbones need a minimum length).</param>
+    /// <param name="classes">Output classes, at least 2.</param>
     /// <exception cref="ArgumentOutOfRangeException">A size is out of range for the backbone.</exception>
     public static EcgNetwork Create(Backbone backbone, int leads, int samples, int classes)
     {

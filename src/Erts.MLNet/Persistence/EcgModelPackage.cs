@@ -139,12 +139,19 @@ public static class EcgModelPackage
         string? ExplanationColumnName,
         string Library,
         string? EmbeddingColumnName = null,   // absent from packages written before the embedding column existed
-        string? FocusResolution = null)       // absent from packages written before it was stored: the explained layer's
+        string? FocusResolution = null,       // absent from packages written before it was stored: the explained layer's
+        int? Window = null,                   // the next five are absent from packages written before windowed scoring: whole inputs
+        int? Stride = null,
+        string? SignalLengthColumnName = null,
+        string? AuxiliaryColumnName = null,
+        float[][]? AuxiliaryScaling = null)   // [means, standard deviations]
     {
         public static Manifest Of(ModelDescription model) => new(
             EcgModelPackage.FormatVersion, model.Network.ToString(), model.Leads, model.Samples, model.ClassNames.ToArray(),
             model.SignalColumnName, model.ScoreColumnName, model.PredictedLabelColumnName, model.ExplanationColumnName,
-            "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version, model.EmbeddingColumnName, model.FocusResolution.ToString());
+            "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version, model.EmbeddingColumnName, model.FocusResolution.ToString(),
+            model.Window, model.Stride, model.SignalLengthColumnName, model.AuxiliaryColumnName,
+            model.AuxiliaryScaling is { } scaling ? [scaling.Means, scaling.Deviations] : null);
 
         public ModelDescription ToDescription(string path)
         {
@@ -157,8 +164,27 @@ public static class EcgModelPackage
             var focusResolution = Explainability.FocusResolution.ExplainedLayer;
             if (FocusResolution is not null && !(Enum.TryParse(FocusResolution, out focusResolution) && Enum.IsDefined(focusResolution)))
                 throw new ErtsModelFormatException($"'{path}' names an unknown focus resolution '{FocusResolution}'; it was saved by a newer Erts.MLNet.", path);
+            if (Window is < 1 || Window > Samples || Stride is < 1)
+                throw new ErtsModelFormatException($"'{path}' has an invalid window {Window} or stride {Stride} for {Samples} samples.", path);
+            Training.AuxiliaryScaling? scaling = null;
+            if (AuxiliaryScaling is { } stored)
+            {
+                if (stored.Length != 2 || stored[0] is null || stored[1] is null || stored[0].Length == 0 || stored[0].Length != stored[1].Length
+                    || AuxiliaryColumnName is null || stored.SelectMany(v => v).Any(v => !float.IsFinite(v)))
+                    throw new ErtsModelFormatException($"'{path}' has an invalid auxiliary-feature scaling.", path);
+                scaling = new Training.AuxiliaryScaling(stored[0], stored[1]);
+            }
+            else if (AuxiliaryColumnName is not null)
+                throw new ErtsModelFormatException($"'{path}' names auxiliary column '{AuxiliaryColumnName}' without its scaling.", path);
             return new ModelDescription(backbone, Leads, Samples, ClassNames, SignalColumnName, ScoreColumnName, PredictedLabelColumnName,
-                ExplanationColumnName, EmbeddingColumnName, focusResolution);
+                ExplanationColumnName, EmbeddingColumnName, focusResolution)
+            {
+                Window = Window ?? Samples,
+                Stride = Stride ?? Window ?? Samples,
+                SignalLengthColumnName = SignalLengthColumnName,
+                AuxiliaryColumnName = AuxiliaryColumnName,
+                AuxiliaryScaling = scaling,
+            };
         }
     }
 }

@@ -59,14 +59,14 @@ internal sealed class BatchConfidence
     /// Tensors belong to the caller's dispose scope.
     /// </summary>
     /// <param name="network">The network; left in eval mode.</param>
-    /// <param name="data">Training data.</param>
+    /// <param name="inputs">The epoch's inputs of the training data.</param>
     /// <param name="samples">Training indices of the batch rows.</param>
     /// <param name="device">Device of the network.</param>
     /// <param name="cache">Recent scores, or null to pass every row (the reference code).</param>
     /// <param name="epoch">Current epoch.</param>
     /// <param name="outcome">Receives the pass's sample count and time, and the reused count.</param>
     public static BatchConfidence Measure(
-        EcgNetwork network, EcgTensorData data, int[] samples, Device device, ScoreCache? cache, int epoch, EpochOutcome outcome)
+        EcgNetwork network, TrainingInputs inputs, int[] samples, Device device, ScoreCache? cache, int epoch, EpochOutcome outcome)
     {
         var trueClass = new float[samples.Length];
         var predicted = new int[samples.Length];
@@ -93,7 +93,7 @@ internal sealed class BatchConfidence
         if (passRows.Count > 0)
         {
             var passSamples = passRows.Select(row => samples[row]).ToArray();
-            (activations, var passTrueClass, var passPredicted) = Pass(network, data, passSamples, device, outcome);
+            (activations, var passTrueClass, var passPredicted) = Pass(network, inputs, passSamples, device, epoch, outcome);
             for (int i = 0; i < passRows.Count; i++)
             {
                 int row = passRows[i];
@@ -107,13 +107,14 @@ internal sealed class BatchConfidence
 
     // One no-grad eval forward gives both the confidences and the trunk activations Grad-CAM needs later.
     private static (Tensor Activations, float[] TrueClass, int[] Predicted) Pass(
-        EcgNetwork network, EcgTensorData data, int[] samples, Device device, EpochOutcome outcome)
+        EcgNetwork network, TrainingInputs inputs, int[] samples, Device device, int epoch, EpochOutcome outcome)
     {
         var clock = Stopwatch.StartNew();
         network.eval();
         using var noGrad = no_grad();
-        var activations = network.Trunk(EcgBatches.Signals(data, samples, device));
-        var (trueClass, predicted) = ForwardScores.Confidence(network.Head(activations), EcgBatches.Labels(data, samples, device));
+        var activations = network.Trunk(inputs.Signals(samples, epoch, device));
+        var logits = network.Logits(activations, inputs.Auxiliary(samples, device));
+        var (trueClass, predicted) = ForwardScores.Confidence(logits, EcgBatches.Labels(inputs.Data, samples, device));
         outcome.ConfidenceSamples += samples.Length;
         outcome.ConfidenceSeconds += clock.Elapsed.TotalSeconds;
         return (activations, trueClass, predicted);

@@ -29,6 +29,15 @@ internal static class EcgBatches
         return device.type == DeviceType.CPU ? batch : batch.to(device);
     }
 
+    /// <summary>Auxiliary features of examples <paramref name="rows"/> as a (rows, k) float tensor on <paramref name="device"/>, or null when the data has none.</summary>
+    public static Tensor? Auxiliary(EcgTensorData data, IReadOnlyList<int> rows, Device device)
+    {
+        if (data.AuxiliarySize == 0) return null;
+        var values = new float[rows.Count * data.AuxiliarySize];
+        for (int i = 0; i < rows.Count; i++) data.AuxiliaryOf(rows[i]).CopyTo(values.AsSpan(i * data.AuxiliarySize));
+        return tensor(values, [rows.Count, data.AuxiliarySize], device: device);
+    }
+
     /// <summary>Labels of examples <paramref name="rows"/> as an int64 tensor on <paramref name="device"/>.</summary>
     public static Tensor Labels(EcgTensorData data, IReadOnlyList<int> rows, Device device) =>
         tensor(rows.Select(row => (long)data.Labels[row]).ToArray(), device: device);

@@ -37,6 +37,9 @@ internal sealed class EpochRunner : IDisposable
     private readonly bool _compactKeptRows;
     private readonly ScoreCache? _scoreCache;
     private readonly FocusResolution _focusResolution;
+    private readonly TrainingInputs _inputs;
+    private readonly LearningRateCurve _curve;
+    private readonly float _labelSmoothing;
 
     /// <summary>Creates the runner; the network must already be on <paramref name="device"/>.</summary>
     public EpochRunner(EcgNetwork network, EcgTensorData data, ISelectionPolicy policy, ErtsTrainer.Options options, Device device)
@@ -56,6 +59,10 @@ internal sealed class EpochRunner : IDisposable
         _compactKeptRows = options.CompactKeptRows;
         _scoreCache = options.ScoreReuseEpochs > 0 && policy.UsesConfidence ? new ScoreCache(data.Count, options.ScoreReuseEpochs) : null;
         _focusResolution = options.FocusResolution;
+        _inputs = new TrainingInputs(data, options);
+        _curve = new LearningRateCurve(options);
+        _labelSmoothing = options.LabelSmoothing;
+        network.ActivationDropout = options.HeadDropout;
     }
 
     /// <summary>Learning rate of the next epoch.</summary>
@@ -72,6 +79,7 @@ internal sealed class EpochRunner : IDisposable
         for (int i = 0; i < _order.Length; i++) _order[i] = i;
         EpochRandom.Create(_seed, EpochRandom.Stream.Shuffle, epoch).Shuffle(_order);
         var policyRandom = EpochRandom.Create(_seed, EpochRandom.Stream.Policy, epoch);
+        double position = epoch;
         for (int start = 0; start < _order.Length; start += _batchSize)
         {
             if (stop.IsRaised)
@@ -81,15 +89,21 @@ internal sealed class EpochRunner : IDisposable
             }
             var rows = _order.AsSpan(start, Math.Min(_batchSize, _order.Length - start)).ToArray();
             var kept = phase == TrainingPhase.Selection ? Select(rows, epoch, policyRandom, outcome) : rows;
-            foreach (var update in pool.Add(kept)) Update(update, epoch, outcome);
+            // Where training stands in the middle of this mini-batch, in epochs: what a per-step schedule reads.
+            position = epoch + (start + rows.Length / 2.0) / _order.Length;
+            foreach (var update in pool.Add(kept)) Update(update, epoch, position, outcome);
         }
-        if (pool.Flush() is { } rest) Update(rest, epoch, outcome);
+        if (pool.Flush() is { } rest) Update(rest, epoch, position, outcome);
         return outcome;
     }
 
-    /// <summary>Multiplies the learning rate by the decay, after an epoch (ExponentialLR's rule, lr ← lr · γ).</summary>
+    /// <summary>
+    /// After an epoch: multiplies the learning rate by the decay under <see cref="LearningRateSchedule.ExponentialDecay"/>
+    /// (ExponentialLR's rule, lr ← lr · γ); other schedules set the rate before every step instead.
+    /// </summary>
     public void DecayLearningRate()
     {
+        if (_curve.IsPerStep) return;
         foreach (var group in _optimizer.ParamGroups) group.LearningRate *= _learningRateDecay;
     }
 
@@ -120,10 +134,10 @@ internal sealed class EpochRunner : IDisposable
     {
         using var scope = NewDisposeScope();
         var confidence = _policy.UsesConfidence
-            ? BatchConfidence.Measure(_network, _data, samples, _device, _scoreCache, epoch, outcome)
+            ? BatchConfidence.Measure(_network, _inputs, samples, _device, _scoreCache, epoch, outcome)
             : BatchConfidence.None;
         _network.eval(); // Grad-CAM, if the policy asks for it, must not let BatchNorm couple the samples.
-        var focus = new NetworkFocusSource(_network, _data, samples, _device, confidence, _scoreCache, epoch, _focusResolution);
+        var focus = new NetworkFocusSource(_network, _inputs, samples, _device, confidence, _scoreCache, epoch, _focusResolution);
         var labels = samples.Select(sample => _data.Labels[sample]).ToArray();
         var kept = _policy.Select(new SelectionBatch(epoch, labels, confidence.TrueClass, confidence.Predicted, focus, policyRandom));
 
@@ -144,18 +158,20 @@ internal sealed class EpochRunner : IDisposable
 
     // Forward + backward + optimizer step on training samples; with a score cache, the forward's logits and trunk
     // activations also refresh the samples' scores (the trunk/head split costs nothing: it is the network's forward).
-    private void Update(int[] samples, int epoch, EpochOutcome outcome)
+    private void Update(int[] samples, int epoch, double position, EpochOutcome outcome)
     {
         using var scope = NewDisposeScope();
         var clock = Stopwatch.StartNew();
         _network.train();
-        var inputs = EcgBatches.Signals(_data, samples, _device);
+        var inputs = _inputs.Signals(samples, epoch, _device);
         var labels = EcgBatches.Labels(_data, samples, _device);
+        if (_curve.IsPerStep)
+            foreach (var group in _optimizer.ParamGroups) group.LearningRate = _curve.At(position);
         _optimizer.zero_grad();
         var activations = _network.Trunk(inputs);
-        var logits = _network.Head(activations);
+        var logits = _network.Logits(activations, _inputs.Auxiliary(samples, _device));
         // Per-sample weighted losses averaged over the rows, as the reference code does (not divided by the weights' sum).
-        var losses = nn.functional.cross_entropy(logits, labels, _classWeights, reduction: nn.Reduction.None);
+        var losses = nn.functional.cross_entropy(logits, labels, _classWeights, reduction: nn.Reduction.None, label_smoothing: _labelSmoothing);
         // Before the step, so the CAM weights are the ones that produced these activations.
         if (_scoreCache is not null) RecordUpdateScores(samples, epoch, logits, activations, labels);
         losses.mean().backward();
@@ -173,7 +189,7 @@ internal sealed class EpochRunner : IDisposable
         var (trueClass, predicted) = ForwardScores.Confidence(logits, labels);
         float[]? focus = _network.GlobalAveragePoolingLinearHead is null
             ? null
-            : ForwardScores.Focus(_network, activations, labels, _focusResolution, _data.Samples);
+            : ForwardScores.Focus(_network, activations, labels, _focusResolution, _inputs.Window);
         for (int i = 0; i < samples.Length; i++)
             _scoreCache!.Store(samples[i], epoch, trueClass[i], predicted[i], focus?[i] ?? float.NaN);
     }

@@ -41,6 +41,11 @@ public sealed partial class ErtsTrainer
             public const bool CompactKeptRows = true;
             public const int ScoreReuseEpochs = 0;
             public const FocusResolution FocusResolution = Explainability.FocusResolution.ExplainedLayer;
+            public const string SignalLengthColumnName = Data.DataViews.EcgColumns.SignalLength;
+            public const LearningRateSchedule LearningRateSchedule = Training.LearningRateSchedule.ExponentialDecay;
+            public const double LearningRateWarmupEpochs = 1;
+            public const float HeadDropout = 0f;
+            public const float LabelSmoothing = 0f;
 #pragma warning restore CS1591
         }
 
@@ -75,6 +80,44 @@ public sealed partial class ErtsTrainer
         /// for a hybrid model. Null (default) adds no column and costs nothing at inference.
         /// </summary>
         public string? EmbeddingColumnName { get; set; }
+
+        /// <summary>
+        /// Column of each row's record length in samples per lead (Int32), for views of whole records of different
+        /// lengths, zero-padded at the end (ECG convention, <c>EcgColumns.SignalLength</c>). Used when the view has it;
+        /// without it every row fills the whole signal. Default "SignalLength".
+        /// </summary>
+        public string SignalLengthColumnName { get; set; } = Defaults.SignalLengthColumnName;
+
+        /// <summary>
+        /// Optional column of auxiliary features per row (a known-size <c>Single</c> vector: a beat's RR context from
+        /// <c>EcgColumns.Rhythm</c>, the hand-made features of <c>Transforms.Ecg.ExtractFeatures</c>, ...), fused into the
+        /// network before its head: they are standardised with the training set's mean and standard deviation (stored with
+        /// the model), go through a small two-layer perceptron and add to the class logits, the same as concatenating its
+        /// output to the pooled embedding before the final linear layer. A hybrid of learned and hand-made features in
+        /// one estimator. Null (default): none.
+        /// </summary>
+        public string? AuxiliaryFeaturesColumnName { get; set; }
+
+        /// <summary>
+        /// Samples per lead of the network's input when it is shorter than the records: every epoch each training row
+        /// gives one window of this length drawn at random from its record (from the valid part, see
+        /// <see cref="SignalLengthColumnName"/>; shorter records are zero-padded), and validation and scoring slide
+        /// windows of this length over the whole record with <see cref="InferenceStride"/> and average the class
+        /// probabilities. Null (default): the network sees the whole signal column, as stored.
+        /// </summary>
+        public int? TrainingWindow { get; set; }
+
+        /// <summary>
+        /// Step between the sliding windows of validation and scoring, in samples. Null (default): half of
+        /// <see cref="TrainingWindow"/>. Range: 1 or more.
+        /// </summary>
+        public int? InferenceStride { get; set; }
+
+        /// <summary>
+        /// Random changes applied to every training input every epoch (amplitude, noise, baseline wander, time shift),
+        /// after the window is drawn. Null (default): none. Validation and scoring never augment.
+        /// </summary>
+        public EcgAugmentation? Augmentation { get; set; }
 
         /// <summary>Leads, used only when the signal column's type has one dimension. Default 1. Range: 1 or more.</summary>
         public int Leads { get; set; } = 1;
@@ -174,8 +217,34 @@ public sealed partial class ErtsTrainer
         /// <summary>AdamW weight decay. Default 0.01. Range: 0 or more.</summary>
         public double WeightDecay { get; set; } = Defaults.WeightDecay;
 
-        /// <summary>Learning rate multiplier applied after every epoch. Default 0.98. Range: (0, 1].</summary>
+        /// <summary>
+        /// Multiplier applied to the learning rate after every epoch under <see cref="LearningRateSchedule.ExponentialDecay"/>
+        /// (ignored by the other schedules). Default 0.98. Range: (0, 1].
+        /// </summary>
         public double LearningRateDecay { get; set; } = Defaults.LearningRateDecay;
+
+        /// <summary>
+        /// How the learning rate changes over training: <see cref="LearningRateSchedule.ExponentialDecay"/> (default, the
+        /// reference code's: × <see cref="LearningRateDecay"/> after every epoch) or
+        /// <see cref="LearningRateSchedule.WarmupCosine"/> (linear warm-up over <see cref="LearningRateWarmupEpochs"/>,
+        /// then cosine decay to 0 at the last epoch, updated every mini-batch).
+        /// </summary>
+        public LearningRateSchedule LearningRateSchedule { get; set; } = Defaults.LearningRateSchedule;
+
+        /// <summary>Epochs of linear learning-rate warm-up under <see cref="LearningRateSchedule.WarmupCosine"/>. Default 1. Range: [0, Epochs).</summary>
+        public double LearningRateWarmupEpochs { get; set; } = Defaults.LearningRateWarmupEpochs;
+
+        /// <summary>Dropout probability on the explained layer's activations before the head, in training only. Default 0. Range: [0, 1).</summary>
+        public float HeadDropout { get; set; } = Defaults.HeadDropout;
+
+        /// <summary>Label smoothing ε of the cross-entropy (targets 1 − ε + ε/K and ε/K). Default 0. Range: [0, 1).</summary>
+        public float LabelSmoothing { get; set; } = Defaults.LabelSmoothing;
+
+        /// <summary>
+        /// Stops training when validation macro-F1 has not improved for this many epochs (the best weights are kept, as
+        /// always). Needs validation data. Null (default): train all <see cref="Epochs"/>. Range: 1 or more.
+        /// </summary>
+        public int? EarlyStoppingPatience { get; set; }
 
         /// <summary>Class-balanced cross-entropy (Cui et al. 2019), weights normalised to sum to the class count. Default true.</summary>
         public bool ClassBalancedLoss { get; set; } = Defaults.ClassBalancedLoss;

@@ -86,13 +86,24 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         if (all.Count == 0) throw new InvalidOperationException($"The training data has no row with a label in column '{columns.Label.Name}'.");
         var (train, validation) = SplitValidation(all, columns, storage);
         if (storage.Describe() is { } spilled) Log(spilled);
+        int window = columns.InputSamples(_options);
         Log(string.Format(CultureInfo.InvariantCulture,
-            "{0} on {1} training / {2} validation ECGs of {3} lead(s) x {4} samples, classes: {5}; policy {6}, {7} epochs.",
+            "{0} on {1} training / {2} validation ECGs of {3} lead(s) x {4} samples{5}, classes: {6}; policy {7}, {8} epochs.",
             _options.Network, train.Count, validation?.Count ?? 0, columns.Leads, columns.Samples,
+            window == columns.Samples ? "" : $" in random windows of {window}",
             string.Join(", ", columns.ClassNames), _options.SelectionPolicy, _options.Epochs));
 
+        // Auxiliary features are standardised with the training part's statistics, which the model keeps for scoring.
+        AuxiliaryScaling? scaling = null;
+        if (columns.AuxiliarySize > 0)
+        {
+            scaling = AuxiliaryScaling.Fit(train);
+            train = scaling.Apply(train);
+            validation = validation is null ? null : scaling.Apply(validation);
+        }
+
         torch.manual_seed(_options.Seed);
-        var network = NetworkFactory.Create(_options.Network, columns.Leads, columns.Samples, columns.Classes);
+        var network = NetworkFactory.Create(_options.Network, columns.Leads, window, columns.Classes, columns.AuxiliarySize);
         TrainingReport report;
         try
         {
@@ -111,7 +122,14 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
                 report.Epochs.Count, _options.Epochs);
         var description = new ModelDescription(_options.Network, columns.Leads, columns.Samples, columns.ClassNames,
             _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName,
-            _options.EmbeddingColumnName, _options.FocusResolution);
+            _options.EmbeddingColumnName, _options.FocusResolution)
+        {
+            Window = window,
+            Stride = _options.InferenceStride ?? Math.Max(1, window / 2),
+            SignalLengthColumnName = columns.Length?.Name,
+            AuxiliaryColumnName = columns.Auxiliary?.Name,
+            AuxiliaryScaling = scaling,
+        };
         return new ErtsTransformer(network, description, report);
     }
 
@@ -120,13 +138,13 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
     private void WarnIfFocusIsConstant(IChannel channel, ISelectionPolicy policy, EcgNetwork network, TrainingColumns columns)
     {
         if (policy is not FocusFilter || _options.FocusResolution != FocusResolution.ExplainedLayer) return;
-        int positions = network.ExplainedLength(columns.Leads, columns.Samples);
+        int positions = network.ExplainedLength(columns.Leads, columns.InputSamples(_options));
         if (FocusScore.TopCount(positions) > 1) return;
         channel.Warning(MessageSensitivity.None,
             "{0}'s explained layer has only {1} time positions for {2}-sample inputs, so the focus score is 1 for every " +
             "non-flat Grad-CAM profile and policy {3} ranks candidates by confidence alone. Set Options.FocusResolution " +
             "= FocusResolution.Input to score profiles at the input's resolution.",
-            _options.Network, positions, columns.Samples, policy.Name);
+            _options.Network, positions, columns.InputSamples(_options), policy.Name);
     }
 
     /// <summary>The schema after the trained model: the input plus Score, PredictedLabel and the optional explanation and embedding.</summary>

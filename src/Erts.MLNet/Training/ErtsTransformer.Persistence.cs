@@ -12,9 +12,10 @@ public sealed partial class ErtsTransformer
 {
     private const string ModelSignature = "ERTS-ECG";   // exactly 8 characters (ML.NET's rule)
     private const string LoaderSignature = "ErtsTransformer";
-    private const uint FormatVersion = 0x00010003;      // raise when the layout below changes, and keep reading the old one
+    private const uint FormatVersion = 0x00010004;      // raise when the layout below changes, and keep reading the old one
     private const uint FormatWithoutEmbedding = 0x00010001;   // before the embedding column name was stored
     private const uint FormatWithoutFocusResolution = 0x00010002;   // before the focus resolution was stored
+    private const uint FormatWithoutWindows = 0x00010003;   // before windows, record lengths and auxiliary features were stored
     private const string WeightsStream = "TSModel";     // the stream name Microsoft.ML.TorchSharp uses
 
     private static object VersionInfo() => ModelLoaderAttribute.VersionInfoOf(typeof(ErtsTransformer));
@@ -40,6 +41,16 @@ public sealed partial class ErtsTransformer
         writer.Write(model.ExplanationColumnName ?? "");
         writer.Write(model.EmbeddingColumnName ?? "");     // since FormatVersion 0x00010002
         writer.Write(model.FocusResolution.ToString());    // since FormatVersion 0x00010003
+        writer.Write(model.Window);                         // since FormatVersion 0x00010004
+        writer.Write(model.Stride);
+        writer.Write(model.SignalLengthColumnName ?? "");
+        writer.Write(model.AuxiliaryColumnName ?? "");
+        writer.Write(model.AuxiliarySize);
+        for (int j = 0; j < model.AuxiliarySize; j++)
+        {
+            writer.Write(model.AuxiliaryScaling!.Means[j]);
+            writer.Write(model.AuxiliaryScaling.Deviations[j]);
+        }
         MlNetBridge.SaveBinaryStream(ctx, WeightsStream, SaveWeights);
     }
 
@@ -57,7 +68,7 @@ public sealed partial class ErtsTransformer
     /// <exception cref="ErtsModelFormatException">The weights are absent or do not fit the network.</exception>
     internal static ErtsTransformer Rebuild(ModelDescription description, string weightsSource, Func<EcgNetwork, bool> loadWeights)
     {
-        var network = NetworkFactory.Create(description.Network, description.Leads, description.Samples, description.Classes);
+        var network = NetworkFactory.Create(description.Network, description.Leads, description.Window, description.Classes, description.AuxiliarySize);
         try
         {
             if (!loadWeights(network))
@@ -89,12 +100,41 @@ public sealed partial class ErtsTransformer
             string? explanation = OptionalName(reader.ReadString());
             string? embedding = version > FormatWithoutEmbedding ? OptionalName(reader.ReadString()) : null;
             var focusResolution = version > FormatWithoutFocusResolution ? ReadFocusResolution(reader) : FocusResolution.ExplainedLayer;
-            return new ModelDescription(backbone, leads, samples, classNames, signal, score, predicted, explanation, embedding, focusResolution);
+            var description = new ModelDescription(backbone, leads, samples, classNames, signal, score, predicted, explanation, embedding, focusResolution);
+            return version > FormatWithoutWindows ? ReadWindowsAndAuxiliary(reader, description) : description;
         }
         catch (Exception e) when (e is IOException and not ErtsModelFormatException or System.Text.DecoderFallbackException)
         {
             throw new ErtsModelFormatException($"The ERTS model description is truncated or corrupt: {e.Message}", innerException: e);
         }
+    }
+
+    private static ModelDescription ReadWindowsAndAuxiliary(BinaryReader reader, ModelDescription description)
+    {
+        int window = ReadPositive(reader, "window");
+        int stride = ReadPositive(reader, "stride");
+        if (window > description.Samples)
+            throw new ErtsModelFormatException($"The ERTS model's window ({window}) is longer than its input ({description.Samples} samples). The file is corrupt.");
+        string? length = OptionalName(reader.ReadString()), auxiliary = OptionalName(reader.ReadString());
+        int size = reader.ReadInt32();
+        // Each feature takes 8 bytes: a size the rest of the entry cannot hold is corrupt, found before allocating.
+        if (size < 0 || (long)size * 8 > reader.BaseStream.Length - reader.BaseStream.Position || (size > 0) != (auxiliary is not null))
+            throw new ErtsModelFormatException($"The ERTS model's auxiliary feature count is {size}, which its entry cannot hold. The file is corrupt.");
+        AuxiliaryScaling? scaling = null;
+        if (size > 0)
+        {
+            var means = new float[size];
+            var deviations = new float[size];
+            for (int j = 0; j < size; j++)
+            {
+                means[j] = reader.ReadSingle();
+                deviations[j] = reader.ReadSingle();
+                if (!float.IsFinite(means[j]) || !(deviations[j] >= 0) || !float.IsFinite(deviations[j]))
+                    throw new ErtsModelFormatException($"The ERTS model's scaling of auxiliary feature {j} is not finite. The file is corrupt.");
+            }
+            scaling = new AuxiliaryScaling(means, deviations);
+        }
+        return description with { Window = window, Stride = stride, SignalLengthColumnName = length, AuxiliaryColumnName = auxiliary, AuxiliaryScaling = scaling };
     }
 
     private static string? OptionalName(string stored) => stored.Length == 0 ? null : stored;

@@ -57,6 +57,18 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     /// <summary>Samples per lead per input row.</summary>
     public int Samples => Description.Samples;
 
+    /// <summary>Samples per lead of the network's input: <see cref="Samples"/>, or the training window when records are scored by sliding windows.</summary>
+    public int Window => Description.Window;
+
+    /// <summary>Step between the sliding windows of scoring, in samples.</summary>
+    public int Stride => Description.Stride;
+
+    /// <summary>Auxiliary features per row fused into the network (0: none).</summary>
+    public int AuxiliaryFeatures => Description.AuxiliarySize;
+
+    /// <summary>The auxiliary-feature column the model reads, or null.</summary>
+    public string? AuxiliaryFeaturesColumnName => Description.AuxiliaryColumnName;
+
     /// <summary>The input signal column.</summary>
     public string SignalColumnName => Description.SignalColumnName;
 
@@ -116,11 +128,35 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="targetClass"/> is not a class index.</exception>
     public EcgExplanation Explain(ReadOnlySpan<float> signal, int? targetClass = null)
     {
+        RequireSignal(signal);
+        return _runner.Explain(signal.ToArray(), targetClass);
+    }
+
+    /// <summary>
+    /// Classifies and explains one whole record as scoring does: windows of <see cref="Window"/> samples slide over its
+    /// <paramref name="length"/> valid samples, the class probabilities are their mean, and the profile of the predicted
+    /// class covers the record (zero over the padding), its focus measured on that profile.
+    /// </summary>
+    /// <param name="signal">Leads x <see cref="Samples"/> values, lead-major, zero-padded after <paramref name="length"/>.</param>
+    /// <param name="length">Samples per lead that hold the record; null when it fills the signal.</param>
+    /// <param name="auxiliaryFeatures">The row's raw auxiliary features when the model takes them (<see cref="AuxiliaryFeatures"/>), else null.</param>
+    /// <exception cref="ArgumentException">The signal, length or features do not fit the model.</exception>
+    public EcgExplanation ExplainRecord(ReadOnlySpan<float> signal, int? length, ReadOnlySpan<float> auxiliaryFeatures)
+    {
+        RequireSignal(signal);
+        if (length is { } l && (l < 1 || l > Samples))
+            throw new ArgumentOutOfRangeException(nameof(length), l, $"The record length must be in [1, {Samples}].");
+        if (auxiliaryFeatures.Length != AuxiliaryFeatures)
+            throw new ArgumentException($"The model takes {AuxiliaryFeatures} auxiliary features; got {auxiliaryFeatures.Length}.", nameof(auxiliaryFeatures));
+        return _runner.Explain(signal.ToArray(), null, length, AuxiliaryFeatures == 0 ? null : auxiliaryFeatures.ToArray());
+    }
+
+    private void RequireSignal(ReadOnlySpan<float> signal)
+    {
         if (signal.Length != Description.SignalLength)
             throw new ArgumentException(
                 $"The model takes {Leads} lead(s) x {Samples} samples = {Description.SignalLength} values, lead-major; got {signal.Length}.",
                 nameof(signal));
-        return _runner.Explain(signal.ToArray(), targetClass);
     }
 
     /// <summary>Releases the TorchSharp module; the transformer cannot score afterwards.</summary>

@@ -15,7 +15,7 @@ namespace Erts.MLNet.Training;
 internal sealed class NetworkFocusSource : IFocusSource
 {
     private readonly EcgNetwork _network;
-    private readonly EcgTensorData _data;
+    private readonly TrainingInputs _inputs;
     private readonly int[] _samples;
     private readonly Device _device;
     private readonly BatchConfidence _confidence;
@@ -27,18 +27,18 @@ internal sealed class NetworkFocusSource : IFocusSource
 
     /// <summary>Creates the source; tensors belong to the caller's dispose scope.</summary>
     /// <param name="network">The network, in eval mode when scores are requested.</param>
-    /// <param name="data">Training data.</param>
+    /// <param name="inputs">The epoch's inputs of the training data.</param>
     /// <param name="samples">Training indices of the batch rows.</param>
     /// <param name="device">Device of the network.</param>
     /// <param name="confidence">The batch's confidences, with the pass's activations and any cached focus.</param>
     /// <param name="cache">Receives the focus of rows scored by this epoch's pass, or null.</param>
     /// <param name="epoch">Current epoch.</param>
     /// <param name="resolution">Where focus is measured (<see cref="ErtsTrainer.Options.FocusResolution"/>).</param>
-    public NetworkFocusSource(EcgNetwork network, EcgTensorData data, int[] samples, Device device, BatchConfidence confidence, ScoreCache? cache, int epoch,
+    public NetworkFocusSource(EcgNetwork network, TrainingInputs inputs, int[] samples, Device device, BatchConfidence confidence, ScoreCache? cache, int epoch,
         FocusResolution resolution)
     {
         _network = network;
-        _data = data;
+        _inputs = inputs;
         _samples = samples;
         _device = device;
         _confidence = confidence;
@@ -92,12 +92,12 @@ internal sealed class NetworkFocusSource : IFocusSource
             }
             if (fromTrunk.Length > 0)
                 using (no_grad())
-                    parts.Add(_network.Trunk(EcgBatches.Signals(_data, fromTrunk.Select(i => _samples[rows[i]]).ToArray(), _device)));
+                    parts.Add(_network.Trunk(_inputs.Signals(fromTrunk.Select(i => _samples[rows[i]]).ToArray(), _epoch, _device)));
 
             int[] order = [.. fromPass, .. fromTrunk];
             var activations = parts.Count == 1 ? parts[0] : cat(parts, 0);
-            var labels = EcgBatches.Labels(_data, order.Select(i => _samples[rows[i]]).ToArray(), _device);
-            float[] computed = ForwardScores.Focus(_network, activations, labels, _resolution, _data.Samples);
+            var labels = EcgBatches.Labels(_inputs.Data, order.Select(i => _samples[rows[i]]).ToArray(), _device);
+            float[] computed = ForwardScores.Focus(_network, activations, labels, _resolution, _inputs.Window);
             for (int j = 0; j < order.Length; j++)
             {
                 focus[order[j]] = computed[j];

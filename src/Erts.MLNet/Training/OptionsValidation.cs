@@ -35,6 +35,21 @@ internal static partial class OptionsValidation
             nameof(options.SelectionPolicy), options.SelectionPolicy, $"must be one of {string.Join(", ", SelectionPolicies.Names)}");
         Require(options.InMemoryDataLimitMegabytes is null or >= 0, nameof(options.InMemoryDataLimitMegabytes), options.InMemoryDataLimitMegabytes,
             "must be 0 or more (0 = every row on disk), or null for half of the available memory");
+        Require(options.TrainingWindow is null or >= 1, nameof(options.TrainingWindow), options.TrainingWindow, "must be 1 or more samples (or null for the whole input)");
+        Require(options.InferenceStride is null or >= 1, nameof(options.InferenceStride), options.InferenceStride, "must be 1 or more samples (or null for half the window)");
+        Require(Enum.IsDefined(options.LearningRateSchedule), nameof(options.LearningRateSchedule), options.LearningRateSchedule, "must be ExponentialDecay or WarmupCosine");
+        Require(options.LearningRateWarmupEpochs >= 0 && options.LearningRateWarmupEpochs < options.Epochs, nameof(options.LearningRateWarmupEpochs),
+            options.LearningRateWarmupEpochs, "must be in [0, Epochs)");
+        Require(options.HeadDropout is >= 0f and < 1f, nameof(options.HeadDropout), options.HeadDropout, "must be in [0, 1)");
+        Require(options.LabelSmoothing is >= 0f and < 1f, nameof(options.LabelSmoothing), options.LabelSmoothing, "must be in [0, 1)");
+        Require(options.EarlyStoppingPatience is null or >= 1, nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience, "must be 1 or more (or null to train every epoch)");
+        if (options.Augmentation is { } a)
+        {
+            Require(a.AmplitudeScale is >= 0f and < 1f, "Augmentation.AmplitudeScale", a.AmplitudeScale, "must be in [0, 1)");
+            Require(a.NoiseStandardDeviation >= 0f && float.IsFinite(a.NoiseStandardDeviation), "Augmentation.NoiseStandardDeviation", a.NoiseStandardDeviation, "must be 0 or more");
+            Require(a.BaselineWanderAmplitude >= 0f && float.IsFinite(a.BaselineWanderAmplitude), "Augmentation.BaselineWanderAmplitude", a.BaselineWanderAmplitude, "must be 0 or more");
+            Require(a.MaxTimeShift >= 0, "Augmentation.MaxTimeShift", a.MaxTimeShift, "must be 0 or more");
+        }
         ValidateDevice(options.Device);
         if (options.SpillDirectory is not null)
             ArgumentException.ThrowIfNullOrWhiteSpace(options.SpillDirectory, nameof(options.SpillDirectory));

@@ -46,6 +46,14 @@ internal sealed class RunFingerprint
         Add(nameof(options.Seed), options.Seed);
         Add(nameof(options.CompactKeptRows), options.CompactKeptRows);
         Add(nameof(options.ScoreReuseEpochs), options.ScoreReuseEpochs);
+        Add(nameof(options.TrainingWindow), options.TrainingWindow?.ToString(CultureInfo.InvariantCulture) ?? "whole input");
+        Add(nameof(options.InferenceStride), options.InferenceStride?.ToString(CultureInfo.InvariantCulture) ?? "half window");
+        Add(nameof(options.Augmentation), options.Augmentation?.ToString() ?? "none");
+        Add(nameof(options.LearningRateSchedule), options.LearningRateSchedule);
+        Add(nameof(options.LearningRateWarmupEpochs), options.LearningRateWarmupEpochs.ToString("R", CultureInfo.InvariantCulture));
+        Add(nameof(options.HeadDropout), options.HeadDropout.ToString("R", CultureInfo.InvariantCulture));
+        Add(nameof(options.LabelSmoothing), options.LabelSmoothing.ToString("R", CultureInfo.InvariantCulture));
+        Add(nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience?.ToString(CultureInfo.InvariantCulture) ?? "none");
         Add("network layout", Layout(network));
         Add("training data", Describe(train));
         Add("validation data", validation is null ? "none" : Describe(validation));
@@ -102,6 +110,8 @@ internal sealed class RunFingerprint
         {
             data.CopySignal(example, row);
             hash.AppendData(MemoryMarshal.AsBytes(row.AsSpan()));
+            if (data.HasLengths) hash.AppendData(BitConverter.GetBytes(data.LengthOf(example)));
+            hash.AppendData(MemoryMarshal.AsBytes(data.AuxiliaryOf(example)));
         }
         hash.AppendData(MemoryMarshal.AsBytes(data.Labels.AsSpan()));
         return $"{data.Count} ECGs of {data.Leads} x {data.Samples}, classes [{string.Join(", ", data.ClassNames)}], sha256 {Hex(hash.GetHashAndReset())}";

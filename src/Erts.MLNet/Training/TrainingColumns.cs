@@ -10,12 +10,18 @@ namespace Erts.MLNet.Training;
 /// <param name="Leads">Leads per signal.</param>
 /// <param name="Samples">Samples per lead.</param>
 /// <param name="ClassNames">Class names from the label's KeyValues ("0", "1", ... without them); index = key - 1.</param>
+/// <param name="Length">The Int32 record-length column when the view has one (whole records, zero-padded), else null.</param>
+/// <param name="Auxiliary">The auxiliary-feature column named in the options, else null.</param>
+/// <param name="AuxiliarySize">Values per row of <paramref name="Auxiliary"/> (0 without it).</param>
 internal sealed record TrainingColumns(
     DataViewSchema.Column Label,
     DataViewSchema.Column Signal,
     int Leads,
     int Samples,
-    IReadOnlyList<string> ClassNames)
+    IReadOnlyList<string> ClassNames,
+    DataViewSchema.Column? Length = null,
+    DataViewSchema.Column? Auxiliary = null,
+    int AuxiliarySize = 0)
 {
     /// <summary>Finds and checks the columns named in <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A column is missing or has the wrong type or size.</exception>
@@ -28,8 +34,28 @@ internal sealed record TrainingColumns(
         var (leads, samples) = Shape(vector, signal.Name, options.Leads);
         if (key.Count < 2)
             throw new ArgumentOutOfRangeException("inputSchema", $"The label column '{label.Name}' has {key.Count} class; at least 2 are needed.");
-        return new TrainingColumns(label, signal, leads, samples, ClassNamesOf(label, (int)key.Count));
+        var length = schema.GetColumnOrNull(options.SignalLengthColumnName);
+        if (length is { } found && found.Type != NumberDataViewType.Int32)
+            throw new ArgumentOutOfRangeException("inputSchema",
+                $"The record-length column '{found.Name}' must be Int32 (samples per lead that hold the record); it is {found.Type}.");
+        DataViewSchema.Column? auxiliary = null;
+        int auxiliarySize = 0;
+        if (options.AuxiliaryFeaturesColumnName is { } auxiliaryName)
+        {
+            auxiliary = ColumnRules.Find(schema, auxiliaryName, "auxiliary features");
+            if (auxiliary.Value.Type is not VectorDataViewType { ItemType: var item, IsKnownSize: true, Size: var size } || item != NumberDataViewType.Single)
+                throw new ArgumentOutOfRangeException("inputSchema",
+                    $"The auxiliary-features column '{auxiliaryName}' must be a known-size vector of Single; it is {auxiliary.Value.Type}.");
+            auxiliarySize = size;
+        }
+        if (options.TrainingWindow is { } window && window > samples)
+            throw new ArgumentOutOfRangeException(nameof(ErtsTrainer.Options.TrainingWindow), window,
+                $"Options.TrainingWindow ({window} samples) is longer than the signal column '{signal.Name}' ({samples} samples per lead).");
+        return new TrainingColumns(label, signal, leads, samples, ClassNamesOf(label, (int)key.Count), length, auxiliary, auxiliarySize);
     }
+
+    /// <summary>Samples per lead of the network's input: the training window, or the whole signal.</summary>
+    public int InputSamples(ErtsTrainer.Options options) => options.TrainingWindow ?? Samples;
 
     /// <summary>Number of classes.</summary>
     public int Classes => ClassNames.Count;
@@ -38,7 +64,10 @@ internal sealed record TrainingColumns(
     /// <exception cref="ArgumentException">They differ.</exception>
     public void RequireCompatible(TrainingColumns validation)
     {
-        if (validation.Leads != Leads || validation.Samples != Samples)
+        if (validation.AuxiliarySize != AuxiliarySize)
+            throw new ArgumentException($"The validation set has {validation.AuxiliarySize} auxiliary features per row; the training set has {AuxiliarySize}.",
+                nameof(ErtsTrainer.Options.ValidationSet));
+        if (validation.Leads != Leads || (validation.Samples != Samples && validation.Length is null && Length is null))
             throw new ArgumentException($"The validation set's signals are {validation.Leads} x {validation.Samples}; the training set's are {Leads} x {Samples}.",
                 nameof(ErtsTrainer.Options.ValidationSet));
         if (!validation.ClassNames.SequenceEqual(ClassNames))

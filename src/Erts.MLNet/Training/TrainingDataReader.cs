@@ -21,26 +21,56 @@ internal static class TrainingDataReader
         int stride = columns.Leads * columns.Samples;
         using var writer = new SignalStoreWriter(stride, memoryLimitBytes, spillFolder);
         var labels = new List<int>();
+        var lengths = columns.Length is null ? null : new List<int>();
+        var auxiliary = columns.Auxiliary is null ? null : new List<float>();
         int skipped = 0;
-        using (var cursor = data.GetRowCursor([columns.Label, columns.Signal]))
+        var active = new List<DataViewSchema.Column> { columns.Label, columns.Signal };
+        if (columns.Length is { } lengthColumn) active.Add(lengthColumn);
+        if (columns.Auxiliary is { } auxiliaryColumn) active.Add(auxiliaryColumn);
+        using (var cursor = data.GetRowCursor(active))
         {
             var labelGetter = ClassIndexGetter(cursor, columns.Label);
             var signalGetter = cursor.GetGetter<VBuffer<float>>(columns.Signal);
+            var lengthGetter = columns.Length is { } l ? cursor.GetGetter<int>(l) : null;
+            var auxiliaryGetter = columns.Auxiliary is { } a ? cursor.GetGetter<VBuffer<float>>(a) : null;
             var signal = default(VBuffer<float>);
+            var features = default(VBuffer<float>);
             var row = new float[stride];
+            var featureRow = new float[columns.AuxiliarySize];
             while (cursor.MoveNext())
             {
                 int label = labelGetter();
                 if (label < 0) { skipped++; continue; }
                 signalGetter(ref signal);
                 signal.CopyTo(row);
+                if (lengthGetter is not null)
+                {
+                    int length = 0;
+                    lengthGetter(ref length);
+                    if (length < 1 || length > columns.Samples)
+                        throw new InvalidOperationException(
+                            $"Row {cursor.Position}: column '{columns.Length!.Value.Name}' is {length}; a record length must be in [1, {columns.Samples}] (the signal's samples per lead).");
+                    lengths!.Add(length);
+                }
+                if (auxiliaryGetter is not null)
+                {
+                    auxiliaryGetter(ref features);
+                    features.CopyTo(featureRow);
+                    for (int i = 0; i < featureRow.Length; i++)
+                        if (!float.IsFinite(featureRow[i]))
+                            throw new InvalidOperationException(
+                                $"Row {cursor.Position}: auxiliary feature {i} of column '{columns.Auxiliary!.Value.Name}' is {featureRow[i]}; " +
+                                "the trainer takes finite values only (replace missing features upstream, e.g. with ReplaceMissingValues).");
+                    auxiliary!.AddRange(featureRow);
+                }
                 writer.Append(row);
                 labels.Add(label);
             }
         }
 
         var store = writer.Complete();
-        return (new EcgTensorData(store, labels.ToArray(), columns.Leads, columns.Samples, columns.ClassNames, rows: null), store, skipped);
+        return (new EcgTensorData(store, labels.ToArray(), columns.Leads, columns.Samples, columns.ClassNames, rows: null,
+            lengths?.ToArray(), auxiliary?.ToArray(), columns.AuxiliarySize), store, skipped);
     }
 
     /// <summary>0-based class of the current row, or -1 for a missing label; any unsigned key representation.</summary>

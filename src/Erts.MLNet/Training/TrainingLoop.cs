@@ -21,8 +21,6 @@ namespace Erts.MLNet.Training;
 /// </remarks>
 public sealed class TrainingLoop
 {
-    private const int ValidationBatchSize = 256;
-
     private readonly ErtsTrainer.Options _options;
     private readonly Action<string>? _log;
     private readonly Func<bool>? _hostCancelled;
@@ -100,8 +98,18 @@ public sealed class TrainingLoop
         }
         bool cancelled = false;
 
+        bool stoppedEarly = false;
+        int window = _options.TrainingWindow ?? train.Samples;
+        int stride = _options.InferenceStride ?? Math.Max(1, window / 2);
         for (int epoch = progress.NextEpoch; epoch < _options.Epochs; epoch++)
         {
+            // Checked before the epoch rather than after it, so a run resumed from the checkpoint of an early stop stops too.
+            if (_options.EarlyStoppingPatience is { } patience && validation is not null && best.Epoch >= 0 && epoch - 1 - best.Epoch >= patience)
+            {
+                stoppedEarly = true;
+                _log?.Invoke($"early stop after epoch {epoch}: validation macro-F1 has not improved for {patience} epochs (best {progress.BestMacroF1:F4} at epoch {best.Epoch + 1})");
+                break;
+            }
             var phase = _schedule.PhaseOf(epoch);
             double learningRate = runner.LearningRate;
             var outcome = runner.Run(epoch, phase, stop);
@@ -116,7 +124,7 @@ public sealed class TrainingLoop
             var validationClock = Stopwatch.StartNew();
             var (macroF1, accuracy) = validation is null
                 ? (double.NaN, double.NaN)
-                : ClassificationMetrics.Compute(validation.Labels, EcgBatches.Predict(network, validation, device, ValidationBatchSize), validation.Classes);
+                : ClassificationMetrics.Compute(validation.Labels, WindowedInference.Predict(network, validation, window, stride, device), validation.Classes);
             var report = new EpochReport(
                 epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)progress.KeptSoFar / train.Count,
                 outcome.ConfidenceSamples, outcome.GradCamSamples, outcome.ConfidenceSeconds, outcome.GradCamSeconds,
@@ -156,6 +164,7 @@ public sealed class TrainingLoop
             BestEpoch = best.Epoch,
             WallClockSeconds = progress.EarlierSessionsSeconds + wallClock.Elapsed.TotalSeconds,
             Cancelled = cancelled,
+            StoppedEarly = stoppedEarly,
         };
     }
 
@@ -165,10 +174,13 @@ public sealed class TrainingLoop
         $"val accuracy {e.ValidationAccuracy:F4}, lr {e.LearningRate:G3}, {e.TotalSeconds:F1}s " +
         $"(confidence {e.ConfidenceSeconds:F1}s, Grad-CAM {e.GradCamSeconds:F1}s on {e.GradCamSamples}, update {e.UpdateSeconds:F1}s, validation {e.ValidationSeconds:F1}s)";
 
-    private static void RequireSameShape(EcgTensorData train, EcgTensorData? validation)
+    private void RequireSameShape(EcgTensorData train, EcgTensorData? validation)
     {
         if (validation is null) return;
-        if (validation.Leads != train.Leads || validation.Samples != train.Samples || validation.Classes != train.Classes)
+        // Windows are cut from each record, so records may be padded to other lengths; whole inputs must match.
+        bool samplesMatter = _options.TrainingWindow is null && !train.HasLengths && !validation.HasLengths;
+        if (validation.Leads != train.Leads || (samplesMatter && validation.Samples != train.Samples) || validation.Classes != train.Classes
+            || validation.AuxiliarySize != train.AuxiliarySize)
             throw new ArgumentException(
                 $"Validation data is {validation.Leads} leads x {validation.Samples} samples with {validation.Classes} classes; " +
                 $"training data is {train.Leads} x {train.Samples} with {train.Classes}. They must match.", nameof(validation));

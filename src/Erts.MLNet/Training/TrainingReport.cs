@@ -46,4 +46,7 @@ public sealed class TrainingReport
 
     /// <summary>True when training stopped early because it was cancelled.</summary>
     public bool Cancelled { get; init; }
+
+    /// <summary>True when training stopped before the last epoch because validation macro-F1 stopped improving (<see cref="ErtsTrainer.Options.EarlyStoppingPatience"/>).</summary>
+    public bool StoppedEarly { get; init; }
 }
