@@ -231,7 +231,7 @@ public sealed partial class ErtsTrainer
         /// </summary>
         public LearningRateSchedule LearningRateSchedule { get; set; } = Defaults.LearningRateSchedule;
 
-        /// <summary>Epochs of linear learning-rate warm-up under <see cref="LearningRateSchedule.WarmupCosine"/>. Default 1. Range: [0, Epochs).</summary>
+        /// <summary>Epochs of linear learning-rate warm-up under <see cref="LearningRateSchedule.WarmupCosine"/>. Default 1. Range: 0 or more, at most Epochs under that schedule.</summary>
         public double LearningRateWarmupEpochs { get; set; } = Defaults.LearningRateWarmupEpochs;
 
         /// <summary>Dropout probability on the explained layer's activations before the head, in training only. Default 0. Range: [0, 1).</summary>

@@ -38,8 +38,9 @@ internal static partial class OptionsValidation
         Require(options.TrainingWindow is null or >= 1, nameof(options.TrainingWindow), options.TrainingWindow, "must be 1 or more samples (or null for the whole input)");
         Require(options.InferenceStride is null or >= 1, nameof(options.InferenceStride), options.InferenceStride, "must be 1 or more samples (or null for half the window)");
         Require(Enum.IsDefined(options.LearningRateSchedule), nameof(options.LearningRateSchedule), options.LearningRateSchedule, "must be ExponentialDecay or WarmupCosine");
-        Require(options.LearningRateWarmupEpochs >= 0 && options.LearningRateWarmupEpochs < options.Epochs, nameof(options.LearningRateWarmupEpochs),
-            options.LearningRateWarmupEpochs, "must be in [0, Epochs)");
+        Require(options.LearningRateWarmupEpochs >= 0 && double.IsFinite(options.LearningRateWarmupEpochs)
+            && (options.LearningRateSchedule != LearningRateSchedule.WarmupCosine || options.LearningRateWarmupEpochs <= options.Epochs),
+            nameof(options.LearningRateWarmupEpochs), options.LearningRateWarmupEpochs, "must be 0 or more, and under WarmupCosine at most Epochs");
         Require(options.HeadDropout is >= 0f and < 1f, nameof(options.HeadDropout), options.HeadDropout, "must be in [0, 1)");
         Require(options.LabelSmoothing is >= 0f and < 1f, nameof(options.LabelSmoothing), options.LabelSmoothing, "must be in [0, 1)");
         Require(options.EarlyStoppingPatience is null or >= 1, nameof(options.EarlyStoppingPatience), options.EarlyStoppingPatience, "must be 1 or more (or null to train every epoch)");

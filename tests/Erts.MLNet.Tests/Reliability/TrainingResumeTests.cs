@@ -65,6 +65,33 @@ public sealed class TrainingResumeTests : IDisposable
     }
 
     [Fact]
+    public void Run_ResumedAfterInterruption_EqualsUninterruptedRunExactly_WithWindowsAugmentationAndCosine()
+    {
+        ErtsTrainer.Options Recipe(bool checkpoint)
+        {
+            var options = Options(checkpoint);
+            options.TrainingWindow = 96;
+            options.InferenceStride = 16;
+            options.Augmentation = new EcgAugmentation { AmplitudeScale = 0.2f, NoiseStandardDeviation = 0.05f, BaselineWanderAmplitude = 0.1f, MaxTimeShift = 4 };
+            options.LearningRateSchedule = LearningRateSchedule.WarmupCosine;
+            options.HeadDropout = 0.2f;
+            options.LabelSmoothing = 0.1f;
+            return options;
+        }
+        var straightNetwork = NewNetwork();
+        var straight = new TrainingLoop(Recipe(checkpoint: false)).Run(straightNetwork, Train, Validation);
+
+        var interrupted = new TrainingLoop(Recipe(checkpoint: true), log: null, StopBeforeBatch(2 * BatchesPerEpoch + 3)).Run(NewNetwork(), Train, Validation);
+        Assert.True(interrupted.Cancelled);
+        var resumedNetwork = NewNetwork();
+        var resumed = new TrainingLoop(Recipe(checkpoint: true)).Run(resumedNetwork, Train, Validation);
+
+        AssertSameRun(straight, resumed);
+        AssertSameWeights(straightNetwork, resumedNetwork);
+        Assert.NotEqual(straight.Epochs[0].LearningRate, straight.Epochs[1].LearningRate);
+    }
+
+    [Fact]
     public void Run_ReturnsTheFinishedRun_WhenTheCheckpointIsComplete()
     {
         var first = new TrainingLoop(Options()).Run(NewNetwork(), Train, Validation);
@@ -113,6 +140,9 @@ public sealed class TrainingResumeTests : IDisposable
         { o => o.Seed = 1, "Seed is 1 now but 42 in the checkpoint" },
         { o => o.ReliabilityRanking = ReliabilityRanking.Focus, "ReliabilityRanking is Focus now but ConfidenceTimesFocus in the checkpoint" },
         { o => o.FocusResolution = FocusResolution.Input, "FocusResolution is Input now but ExplainedLayer in the checkpoint" },
+        { o => o.TrainingWindow = 96, "TrainingWindow is 96 now but whole input in the checkpoint" },
+        { o => o.Augmentation = EcgAugmentation.Light, "Augmentation is amplitude ±0.2, noise sd 0.05, wander ≤ 0, shift ≤ 0 now but none in the checkpoint" },
+        { o => o.LearningRateSchedule = LearningRateSchedule.WarmupCosine, "LearningRateSchedule is WarmupCosine now but ExponentialDecay in the checkpoint" },
     };
 
     [Theory]
