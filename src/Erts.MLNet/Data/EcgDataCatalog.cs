@@ -18,17 +18,22 @@ public static class EcgDataCatalog
     /// <param name="source">Returns a fresh enumeration of the examples each time it is called.</param>
     /// <param name="shape">Leads, samples per lead, lead names and sampling rate every example has.</param>
     /// <param name="rowCount">Number of examples when known, else null.</param>
+    /// <param name="rhythmSlotNames">
+    /// Names of the rhythm values every example carries (e.g. <see cref="BeatRhythm.SlotNames"/> for
+    /// <see cref="MitBeatDatabase"/> beats), which adds the <c>Rhythm</c> column; null (default) for none.
+    /// </param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     public static IDataView LoadEcg(this DataOperationsCatalog catalog, Func<IEnumerable<EcgExample>> source,
-        EcgSignalShape shape, long? rowCount = null)
+        EcgSignalShape shape, long? rowCount = null, IReadOnlyList<string>? rhythmSlotNames = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return EcgDataView.Create(source, shape, rowCount);
+        return EcgDataView.Create(source, shape, rowCount, rhythmSlotNames);
     }
 
     /// <summary>
     /// A lazy view over one split of a dataset loader (MIT-BIH beats, PTB-XL, CinC 2017, PhysioNet 2020 layout).
-    /// The signal shape is read from the split's first example; rows are then read record by record as a cursor
+    /// The signal shape is read from the split's first example, and so is the <c>Rhythm</c> column: present when that
+    /// example carries a rhythm vector (MIT-BIH beats by default). Rows are then read record by record as a cursor
     /// moves, so a dataset larger than memory streams.
     /// </summary>
     /// <example>
@@ -46,10 +51,13 @@ public static class EcgDataCatalog
         ArgumentNullException.ThrowIfNull(dataset);
         EcgExample first = dataset.Load(split).FirstOrDefault()
             ?? throw new InvalidOperationException($"{dataset.GetType().Name} has no example in split {split}.");
-        return EcgDataView.Create(() => dataset.Load(split), EcgSignalShape.Of(first));
+        return EcgDataView.Create(() => dataset.Load(split), EcgSignalShape.Of(first), rhythmSlotNames: first.Rhythm?.SlotNames);
     }
 
-    /// <summary>A view over examples held in memory; the shape is taken from the first example.</summary>
+    /// <summary>
+    /// A view over examples held in memory; the shape is taken from the first example, and so is the <c>Rhythm</c>
+    /// column (present when the first example carries a rhythm vector).
+    /// </summary>
     /// <param name="catalog">The <c>mlContext.Data</c> catalog.</param>
     /// <param name="examples">At least one example, all of the same shape.</param>
     /// <exception cref="ArgumentException"><paramref name="examples"/> is empty.</exception>

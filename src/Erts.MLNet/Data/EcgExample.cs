@@ -21,4 +21,10 @@ public sealed record EcgExample(
 {
     /// <summary>Samples per lead.</summary>
     public int Length => Leads == 0 ? 0 : Signal.Length / Leads;
+
+    /// <summary>
+    /// The rhythm context of a beat (RR intervals and their ratios, e.g. <see cref="Datasets.BeatRhythm"/>), or null when
+    /// the loader gives none; a view shows it as the <c>Rhythm</c> column.
+    /// </summary>
+    public FeatureVector? Rhythm { get; init; }
 }

@@ -41,6 +41,7 @@ public sealed partial class EcgDataView
             }
             var example = _examples.Current ?? throw new InvalidDataException($"The source yielded a null example at row {_position + 1}.");
             _view.Shape.Check(example);
+            RhythmColumn.Check(example, _view.RhythmSlotNames);
             _current = example;
             _position++;
             return true;
@@ -63,6 +64,7 @@ public sealed partial class EcgDataView
                 EcgColumns.RecordId => TextGetter(e => e.RecordId),
                 EcgColumns.PatientId => TextGetter(e => e.PatientId ?? string.Empty),
                 EcgColumns.SamplingRate => (ValueGetter<float>)((ref float value) => value = CurrentExample().SamplingRate),
+                EcgColumns.Rhythm => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => RhythmColumn.Read(CurrentExample(), ref value)),
                 _ => throw new ArgumentOutOfRangeException(nameof(column), column.Name, "Unknown column."),
             };
             return getter as ValueGetter<TValue>

@@ -9,7 +9,8 @@ namespace Erts.MLNet.Data.DataViews;
 /// <remarks>
 /// <para>Columns (see <see cref="EcgColumns"/>): <c>Signal</c> <c>Vector&lt;Single, leads, samples&gt;</c> in mV,
 /// lead-major, annotated with <c>LeadNames</c> and <c>SamplingRate</c>; <c>Label</c>, <c>RecordId</c>,
-/// <c>PatientId</c> (Text, empty when unknown); <c>SamplingRate</c> (Single, Hz).</para>
+/// <c>PatientId</c> (Text, empty when unknown); <c>SamplingRate</c> (Single, Hz); and, when the source carries one,
+/// <c>Rhythm</c> (<c>Vector&lt;Single, k&gt;</c> with slot names, <see cref="EcgExample.Rhythm"/>).</para>
 /// <para>Every example is checked against the declared shape when the cursor reaches it; one that does not fit raises
 /// <see cref="EcgShapeException"/> naming the record. Rows come in source order (shuffling is not supported:
 /// <see cref="CanShuffle"/> is false; cache the view and shuffle downstream if needed).</para>
@@ -19,12 +20,13 @@ public sealed partial class EcgDataView : IDataView
     private readonly Func<IEnumerable<EcgExample>> _source;
     private readonly long? _rowCount;
 
-    private EcgDataView(Func<IEnumerable<EcgExample>> source, EcgSignalShape shape, long? rowCount)
+    private EcgDataView(Func<IEnumerable<EcgExample>> source, EcgSignalShape shape, long? rowCount, IReadOnlyList<string>? rhythmSlotNames)
     {
         _source = source;
         _rowCount = rowCount;
         Shape = shape;
-        Schema = EcgSchema.Create(shape);
+        RhythmSlotNames = rhythmSlotNames?.ToArray();
+        Schema = EcgSchema.Create(shape, RhythmSlotNames);
     }
 
     /// <summary>Creates a lazy view over a source enumerated once per cursor.</summary>
@@ -45,19 +47,26 @@ public sealed partial class EcgDataView : IDataView
     /// <param name="source">Returns a fresh enumeration of the examples each time it is called.</param>
     /// <param name="shape">The shape every example has.</param>
     /// <param name="rowCount">Number of examples when known, else null.</param>
+    /// <param name="rhythmSlotNames">
+    /// Names of the rhythm values every example carries (<see cref="EcgExample.Rhythm"/>), which adds the <c>Rhythm</c>
+    /// column; null (default) for none.
+    /// </param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="rowCount"/> is negative.</exception>
-    public static EcgDataView Create(Func<IEnumerable<EcgExample>> source, EcgSignalShape shape, long? rowCount = null)
+    /// <exception cref="ArgumentException"><paramref name="rhythmSlotNames"/> is empty.</exception>
+    public static EcgDataView Create(Func<IEnumerable<EcgExample>> source, EcgSignalShape shape, long? rowCount = null,
+        IReadOnlyList<string>? rhythmSlotNames = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(shape);
         if (rowCount < 0) throw new ArgumentOutOfRangeException(nameof(rowCount), rowCount, "The row count cannot be negative.");
-        return new EcgDataView(source, shape, rowCount);
+        return new EcgDataView(source, shape, rowCount, rhythmSlotNames);
     }
 
     /// <summary>
     /// Creates a view over examples held in memory; the row count is known. The shape is taken from the first example
-    /// unless given, and every example is checked against it now.
+    /// unless given, and every example is checked against it now. The view has a <c>Rhythm</c> column when the first
+    /// example carries a rhythm vector.
     /// </summary>
     /// <param name="examples">The examples (not copied).</param>
     /// <param name="shape">The shape every example has; null to take it from the first example.</param>
@@ -72,12 +81,20 @@ public sealed partial class EcgDataView : IDataView
                 throw new ArgumentException("Cannot infer the signal shape from an empty list; pass the shape.", nameof(examples));
             shape = EcgSignalShape.Of(examples[0]);
         }
-        foreach (var example in examples) shape.Check(example);
-        return new EcgDataView(() => examples, shape, examples.Count);
+        var rhythmSlotNames = examples.Count > 0 ? examples[0].Rhythm?.SlotNames : null;
+        foreach (var example in examples)
+        {
+            shape.Check(example);
+            RhythmColumn.Check(example, rhythmSlotNames);
+        }
+        return new EcgDataView(() => examples, shape, examples.Count, rhythmSlotNames);
     }
 
     /// <summary>The shape of every row's signal.</summary>
     public EcgSignalShape Shape { get; }
+
+    /// <summary>Names of the <c>Rhythm</c> column's values, or null when the view has no such column.</summary>
+    public IReadOnlyList<string>? RhythmSlotNames { get; }
 
     /// <inheritdoc />
     public DataViewSchema Schema { get; }

@@ -14,15 +14,26 @@ public static class EcgSchema
     /// <c>SamplingRate</c> (Single).
     /// </summary>
     /// <param name="shape">Leads, samples, lead names and sampling rate of the signal.</param>
-    public static DataViewSchema Create(EcgSignalShape shape)
+    public static DataViewSchema Create(EcgSignalShape shape) => Create(shape, rhythmSlotNames: null);
+
+    /// <summary>
+    /// The schema of a dataset view as <see cref="Create(EcgSignalShape)"/>, followed by a <c>Rhythm</c> column
+    /// (<c>Vector&lt;Single, k&gt;</c> with a <c>SlotNames</c> annotation) when <paramref name="rhythmSlotNames"/> is given.
+    /// </summary>
+    /// <param name="shape">Leads, samples, lead names and sampling rate of the signal.</param>
+    /// <param name="rhythmSlotNames">The k names of the rhythm values (e.g. <see cref="Datasets.BeatRhythm.SlotNames"/>); null for no rhythm column.</param>
+    /// <exception cref="ArgumentException"><paramref name="rhythmSlotNames"/> is empty.</exception>
+    public static DataViewSchema Create(EcgSignalShape shape, IReadOnlyList<string>? rhythmSlotNames)
     {
         ArgumentNullException.ThrowIfNull(shape);
+        if (rhythmSlotNames is { Count: 0 }) throw new ArgumentException("A rhythm column needs at least one slot.", nameof(rhythmSlotNames));
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(EcgColumns.Signal, SignalType(shape), SignalAnnotations(shape));
         builder.AddColumn(EcgColumns.Label, TextDataViewType.Instance);
         builder.AddColumn(EcgColumns.RecordId, TextDataViewType.Instance);
         builder.AddColumn(EcgColumns.PatientId, TextDataViewType.Instance);
         builder.AddColumn(EcgColumns.SamplingRate, NumberDataViewType.Single);
+        if (rhythmSlotNames != null) RhythmColumn.Add(builder, rhythmSlotNames);
         return builder.ToSchema();
     }
 

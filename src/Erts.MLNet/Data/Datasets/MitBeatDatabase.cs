@@ -48,8 +48,9 @@ public sealed class MitBeatDatabase : IEcgDataset
 
     /// <summary>
     /// Beat examples: for each beat of <see cref="EnumerateBeats"/>, the window [R - before, R + after) of the
-    /// chosen leads in mV. Records lacking a chosen lead are skipped (MIT-BIH 102 and 104 have no MLII), as are
-    /// beats whose window leaves the record. Each record is decoded once, when reached.
+    /// chosen leads in mV, and (unless <see cref="Options.RhythmFeatures"/> is off) its RR context as
+    /// <see cref="EcgExample.Rhythm"/> (<see cref="BeatRhythm"/>). Records lacking a chosen lead are skipped (MIT-BIH
+    /// 102 and 104 have no MLII), as are beats whose window leaves the record. Each record is decoded once, when reached.
     /// </summary>
     /// <param name="split">Which part.</param>
     /// <exception cref="WfdbFormatException">A record's files are missing or malformed.</exception>
@@ -68,6 +69,7 @@ public sealed class MitBeatDatabase : IEcgDataset
             float[] signal = RecordSignals.ReadMillivolts(record, leads, 0, (int)record.SampleCount);
             string[] leadNames = RecordSignals.Names(record, leads);
             int recordLength = (int)record.SampleCount;
+            Dictionary<long, FeatureVector>? rhythm = options.RhythmFeatures ? RhythmOf(name, record.SamplingFrequency) : null;
             foreach (MitBeat beat in beats)
             {
                 long start = beat.Sample - before;
@@ -76,7 +78,7 @@ public sealed class MitBeatDatabase : IEcgDataset
                 for (int lead = 0; lead < leads.Length; lead++)
                     signal.AsSpan(lead * recordLength + (int)start, length).CopyTo(window.AsSpan(lead * length));
                 yield return new EcgExample($"{name}/{beat.Sample}", beat.PatientId, window, leads.Length,
-                    (float)record.SamplingFrequency, LabelOf(beat)!, leadNames);
+                    (float)record.SamplingFrequency, LabelOf(beat)!, leadNames) { Rhythm = rhythm?[beat.Sample] };
             }
         }
     }
@@ -101,6 +103,27 @@ public sealed class MitBeatDatabase : IEcgDataset
             var (a, aami, r) = beats[i];
             yield return new MitBeat(name, patient, a.Sample, a.Symbol, aami, r, beatSplit);
         }
+    }
+
+    // Every beat annotation of the record counts (WFDB isqrs, whatever its class or split): a beat left out of the
+    // examples still ends its neighbour's RR interval. The R positions are the reference annotations', as is usual in
+    // beat-classification studies; a deployed classifier would take them from a QRS detector.
+    private Dictionary<long, FeatureVector> RhythmOf(string name, double samplingFrequency)
+    {
+        string path = Path.Combine(Folder, name);
+        long[] samples = WfdbAnnotations.Read(path, options.Annotator).Where(a => a.IsBeat).Select(a => a.Sample).ToArray();
+        float[][] values;
+        try
+        {
+            values = BeatRhythm.Compute(samples, samplingFrequency);
+        }
+        catch (ArgumentException e)
+        {
+            throw new WfdbFormatException(path + "." + options.Annotator, null, null, "rhythm features need beat annotations in strictly increasing time: " + e.Message, e);
+        }
+        var bySample = new Dictionary<long, FeatureVector>(samples.Length);
+        for (int i = 0; i < samples.Length; i++) bySample[samples[i]] = new FeatureVector(BeatRhythm.SlotNames, values[i]);
+        return bySample;
     }
 
     private string? LabelOf(MitBeat beat) => options.Label switch
@@ -166,6 +189,13 @@ public sealed class MitBeatDatabase : IEcgDataset
 
         /// <summary>Records that share a subject: record name to the patient id to use. Default MIT-BIH's 202 → 201; other records are their own patient.</summary>
         public IReadOnlyDictionary<string, string> SameSubject { get; init; } = Defaults.SameSubject;
+
+        /// <summary>
+        /// Whether each example carries its beat's RR context (<see cref="EcgExample.Rhythm"/>, the view's
+        /// <c>Rhythm</c> column; slots <see cref="BeatRhythm.SlotNames"/>), computed from the annotation file's beat
+        /// positions. Default true: it costs one pass over the annotations and seven values per beat.
+        /// </summary>
+        public bool RhythmFeatures { get; init; } = true;
 
         /// <summary>What signal reads verify. Default <see cref="WfdbReadOptions.Strict"/>.</summary>
         public WfdbReadOptions ReadOptions { get; init; } = WfdbReadOptions.Strict;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Erts.MLNet.Data.Datasets;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Synthetic;
 using Erts.MLNet.Tests.Infrastructure;
@@ -18,8 +19,11 @@ public class DataSchemaFilesTests
         var root = schema.RootElement;
         var view = EcgDataView.Create(() => [], 1, 1, ["I"], 100f);
 
+        // Optional columns follow the required ones: MIT-BIH beats carry their rhythm unless the loader is told not to.
+        string[] optional = name == "mitdb-beats" ? [EcgColumns.Rhythm] : [];
+
         Assert.Equal("object", root.GetProperty("type").GetString());
-        Assert.Equal(view.Schema.Select(c => c.Name), root.GetProperty("properties").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(view.Schema.Select(c => c.Name).Concat(optional), root.GetProperty("properties").EnumerateObject().Select(p => p.Name));
         Assert.Equal(view.Schema.Select(c => c.Name), root.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         Assert.NotEmpty(root.GetProperty("properties").GetProperty(EcgColumns.Label).GetProperty("enum").EnumerateArray());
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, "data-schemas", name + ".md")), $"{name}.md is missing");
@@ -40,6 +44,17 @@ public class DataSchemaFilesTests
         Assert.Equal(generator.Shape.LeadNames, shape.GetProperty("leadNames").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(generator.Shape.Values, root.GetProperty("properties").GetProperty(EcgColumns.Signal).GetProperty("maxItems").GetInt32());
         Assert.Equal(generator.CreateDataView().Schema.Select(c => c.Name), root.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public void MitdbSchema_NamesTheRhythmSlots()
+    {
+        using var schema = Load("mitdb-beats");
+        var rhythm = schema.RootElement.GetProperty("properties").GetProperty(EcgColumns.Rhythm);
+
+        Assert.Equal(BeatRhythm.SlotNames, rhythm.GetProperty("x-slot-names").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(BeatRhythm.SlotNames.Count, rhythm.GetProperty("minItems").GetInt32());
+        Assert.Equal(BeatRhythm.SlotNames.Count, rhythm.GetProperty("maxItems").GetInt32());
     }
 
     private static JsonDocument Load(string name) =>

@@ -1,8 +1,11 @@
 using Erts.MLNet.Data;
 using Erts.MLNet.Data.Datasets;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Wfdb;
 using Erts.MLNet.Tests.Data.Wfdb;
 using Erts.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Erts.MLNet.Tests.Data.Datasets;
 
@@ -130,6 +133,72 @@ public sealed class MitBeatDatabaseTests(MitdbBeatsFixture fixture) : IClassFixt
         Assert.Equal(beats.Count, beats.Count(b => b.Split is DatasetSplit.Train or DatasetSplit.Test));
     }
 
+    [SkippableFact]
+    public void Load_GivesEachBeatItsRRContext_FromTheAnnotationSamples_InRecord100()
+    {
+        string folder = Mitdb();
+        var options = new MitBeatDatabase.Options { Split = BeatSplit.ByRecord(["100"], []) };
+        long[] beats = WfdbAnnotations.Read(Path.Combine(folder, "100"), "atr").Where(a => a.IsBeat).Select(a => a.Sample).ToArray();
+
+        var examples = new MitBeatDatabase(folder, options).Load(DatasetSplit.Train).ToList();
+
+        double recordRr = (beats[^1] - beats[0]) / 360.0 / (beats.Length - 1);
+        foreach (int i in new[] { 1, 500, 1000, beats.Length - 2 })
+        {
+            EcgExample beat = examples.Single(e => e.RecordId == $"100/{beats[i]}");
+            float[] rhythm = beat.Rhythm!.Values;
+            Assert.Equal(BeatRhythm.SlotNames, beat.Rhythm.SlotNames);
+            Assert.Equal(recordRr, rhythm[Slot("RecordRRSeconds")], 5);
+            Assert.Equal((beats[i] - beats[i - 1]) / 360.0, rhythm[Slot("PreviousRR/RecordRR")] * recordRr, 5);
+            Assert.Equal((beats[i + 1] - beats[i]) / 360.0, rhythm[Slot("NextRR/RecordRR")] * recordRr, 5);
+        }
+    }
+
+    // 220 and 222 have isolated atrial premature beats among normal ones. Not 209, whose A beats come in runs of
+    // supraventricular tachycardia (the local mean shortens with them: 0.89 on average), nor 232, whose only
+    // N-class beats (RBBB) end long pauses.
+    [SkippableTheory]
+    [InlineData("220")]
+    [InlineData("222")]
+    public void Load_GivesAtrialPrematureBeats_APreviousToLocalRatioBelowOne(string record)
+    {
+        var options = new MitBeatDatabase.Options { Label = BeatLabel.Symbol, Split = BeatSplit.ByRecord([record], []) };
+
+        var beats = new MitBeatDatabase(Mitdb(), options).Load(DatasetSplit.Train).ToList();
+
+        var (premature, normal) = (MeanPreviousToLocal(beats, "A"), MeanPreviousToLocal(beats, "N"));
+        Assert.True(beats.Count(b => b.Label == "A") >= 90, $"record {record}: too few A beats");
+        Assert.True(premature < 0.75, $"record {record}: mean previous/local RR of A beats is {premature:0.000}");
+        Assert.True(Math.Abs(normal - 1) < 0.05, $"record {record}: mean previous/local RR of N beats is {normal:0.000}");
+    }
+
+    [SkippableFact]
+    public void Load_GivesClassSBeats_APreviousToLocalRatioBelowOne_AcrossDS1()
+    {
+        var beats = new MitBeatDatabase(Mitdb()).Load(DatasetSplit.Train).ToList();
+
+        var (supraventricular, normal) = (MeanPreviousToLocal(beats, "S"), MeanPreviousToLocal(beats, "N"));
+        Assert.True(supraventricular < 0.85, $"DS1: mean previous/local RR of S beats is {supraventricular:0.000}");
+        Assert.True(Math.Abs(normal - 1) < 0.05, $"DS1: mean previous/local RR of N beats is {normal:0.000}");
+    }
+
+    [SkippableFact]
+    public void LoadEcg_HasRhythmColumnWithSlotNames_UnlessRhythmFeaturesIsOff()
+    {
+        var options = new MitBeatDatabase.Options { Split = BeatSplit.ByRecord(["100"], []) };
+        var mlContext = new MLContext(seed: 1);
+
+        var withRhythm = mlContext.Data.LoadEcg(new MitBeatDatabase(Mitdb(), options), DatasetSplit.Train);
+        var without = new MitBeatDatabase(Mitdb(), options with { RhythmFeatures = false });
+
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        withRhythm.Schema[EcgColumns.Rhythm].GetSlotNames(ref names);
+        Assert.Equal(BeatRhythm.SlotNames, names.DenseValues().Select(n => n.ToString()));
+        Assert.Equal(new VectorDataViewType(NumberDataViewType.Single, BeatRhythm.SlotNames.Count), withRhythm.Schema[EcgColumns.Rhythm].Type);
+        Assert.Null(without.Load(DatasetSplit.Train).First().Rhythm);
+        Assert.Null(mlContext.Data.LoadEcg(without, DatasetSplit.Train).Schema.GetColumnOrNull(EcgColumns.Rhythm));
+    }
+
     [Fact]
     public void EnumerateBeats_ThrowsNamingTheFile_WhenAnnotationsAreMissing()
     {
@@ -141,6 +210,11 @@ public sealed class MitBeatDatabaseTests(MitdbBeatsFixture fixture) : IClassFixt
 
         Assert.Equal(folder.Combine("r.atr"), error.FilePath);
     }
+
+    private static int Slot(string name) => BeatRhythm.SlotNames.ToList().IndexOf(name);
+
+    private static double MeanPreviousToLocal(IEnumerable<EcgExample> beats, string label) =>
+        beats.Where(b => b.Label == label).Average(b => b.Rhythm!.Values[Slot("PreviousRR/LocalRR")]);
 
     private static int[] AamiCounts(IEnumerable<MitBeat> beats) =>
         AamiBeatClasses.All.Select(c => beats.Count(b => b.AamiClass == c)).ToArray();
