@@ -14,13 +14,15 @@ namespace Erts.Pipelines.FastTreeBaselines;
 /// <summary>
 /// MIT-BIH Arrhythmia beats, AAMI classes N, S, V, F, de Chazal's inter-patient protocol (train DS1, test DS2).
 /// Each beat is an 8 s window of MLII centred on its annotated R peak, so that the detector finds the neighbouring
-/// beats for the RR features; the record's mean RR (detected over the whole record) is added as a feature.
+/// beats for the RR features; the record's mean RR (detected over the whole record) is added as a feature. With
+/// <c>rhythm</c>, the loader's <c>Rhythm</c> column (RR context from the reference beat annotations) is added too.
 /// </summary>
 /// <remarks>
 /// Class Q is left out (15 beats in DS1 + DS2 once the paced records are excluded), as in most inter-patient
 /// studies; beats less than 4 s from either end of a record have no full window and are skipped.
 /// </remarks>
-internal sealed class MitdbBeatBaseline : IBaselineExperiment
+/// <param name="rhythm">Whether the features include the <c>Rhythm</c> column (<see cref="BeatRhythm"/>).</param>
+internal sealed class MitdbBeatBaseline(bool rhythm = false) : IBaselineExperiment
 {
     private const float Rate = 360;
     private static readonly SignalDuration HalfWindow = SignalDuration.FromSeconds(4);
@@ -38,18 +40,20 @@ internal sealed class MitdbBeatBaseline : IBaselineExperiment
 
         var shape = new EcgSignalShape(1, 2 * HalfWindow.ToSamples(Rate), MitBeatDatabase.Options.Defaults.Leads, Rate);
         IEnumerable<EcgExample> Beats(DatasetSplit split) => database.Load(split).Where(b => b.Label != "Q");
-        IDataView View(Func<IEnumerable<EcgExample>> beats) => mlContext.Data.LoadEcg(beats, shape);
+        IDataView View(Func<IEnumerable<EcgExample>> beats) =>
+            mlContext.Data.LoadEcg(beats, shape, rhythmSlotNames: rhythm ? BeatRhythm.SlotNames : null);
+        string[] featureColumns = rhythm ? ["BeatFeatures", "RecordMeanRR", EcgColumns.Rhythm] : ["BeatFeatures", "RecordMeanRR"];
 
         var features = mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Beat, beatPositionSeconds: HalfWindow.Seconds, outputColumnName: "BeatFeatures")
             .Append(mlContext.Transforms.Conversion.MapValue("RecordMeanRR", recordMeanRr, EcgColumns.RecordId))
-            .Append(mlContext.Transforms.Concatenate("Features", "BeatFeatures", "RecordMeanRR"));
+            .Append(mlContext.Transforms.Concatenate("Features", featureColumns));
         var networkInput = HybridBaseline.NetworkInput(mlContext, NetworkWindow, CropMode.Center, NetworkRate);
         var schedule = new ErtsTrainer.Options
         {
             Network = Backbone.SmallCnn1d, Epochs = 10, WarmupEpochs = 2, CamDelayEpochs = 1, RevisionStartEpoch = 8,
             BatchSize = 64, LearningRate = 1e-3,
         };
-        return new BaselineData("MIT-BIH beats N/S/V/F, inter-patient DS1 → DS2",
+        return new BaselineData("MIT-BIH beats N/S/V/F, inter-patient DS1 → DS2" + (rhythm ? ", + Rhythm column" : ""),
             View(() => Beats(DatasetSplit.Train)),
             View(() => Beats(DatasetSplit.Test)),
             View(() => Beats(DatasetSplit.Train).Where((beat, i) => beat.Label != "N" || i % NormalBeatStride == 0)),

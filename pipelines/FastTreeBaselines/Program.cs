@@ -4,21 +4,22 @@ using Microsoft.ML;
 
 // FastTree baselines on hand-made ECG features: MIT-BIH beats (inter-patient DS1 -> DS2) and CinC 2017 rhythms
 // (stratified split); with --hybrid also the ERTS network alone and FastTree on its embedding. Usage:
-//   dotnet run --project pipelines/FastTreeBaselines -c Release -- <mitdb|cinc2017|all> [data folder] [--threads N] [--hybrid] [--results FILE]
+//   dotnet run --project pipelines/FastTreeBaselines -c Release -- <mitdb|cinc2017|all> [data folder] [--threads N] [--hybrid] [--rhythm] [--results FILE]
+// --rhythm adds MIT-BIH's Rhythm column (RR context from the reference beat annotations) to the beat features.
 // The data folder defaults to $ERTS_SHARED_DATA/<dataset>, else ../shared/data/<dataset> beside the repository.
 
 if (args.Length == 0 || args[0] is "-h" or "--help")
 {
-    Console.WriteLine("usage: FastTreeBaselines <mitdb|cinc2017|all> [data folder] [--threads N] [--hybrid] [--results docs/results.md]");
+    Console.WriteLine("usage: FastTreeBaselines <mitdb|cinc2017|all> [data folder] [--threads N] [--hybrid] [--rhythm] [--results docs/results.md]");
     return args.Length == 0 ? 1 : 0;
 }
 
 var options = RunOptions.Parse(args);
 var experiments = options.Dataset switch
 {
-    "mitdb" => [new MitdbBeatBaseline()],
+    "mitdb" => [new MitdbBeatBaseline(options.Rhythm)],
     "cinc2017" => [new Cinc2017RhythmBaseline()],
-    "all" => new IBaselineExperiment[] { new MitdbBeatBaseline(), new Cinc2017RhythmBaseline() },
+    "all" => new IBaselineExperiment[] { new MitdbBeatBaseline(options.Rhythm), new Cinc2017RhythmBaseline() },
     _ => throw new ArgumentException($"unknown dataset '{options.Dataset}'; expected mitdb, cinc2017 or all"),
 };
 

@@ -1,7 +1,10 @@
 namespace Erts.Pipelines.FastTreeBaselines;
 
-/// <summary>The command line: dataset, optional data folder, FastTree (and Torch) threads, whether to run the hybrid, and the results file.</summary>
-internal sealed record RunOptions(string Dataset, string? DataFolder, int Threads, bool Hybrid, string ResultsFile, string CommandLine)
+/// <summary>
+/// The command line: dataset, optional data folder, FastTree (and Torch) threads, whether to run the hybrid, whether
+/// MIT-BIH beats add their Rhythm column to the features, and the results file.
+/// </summary>
+internal sealed record RunOptions(string Dataset, string? DataFolder, int Threads, bool Hybrid, bool Rhythm, string ResultsFile, string CommandLine)
 {
     /// <summary>FastTree threads when not given: 2, the reference machine's cores.</summary>
     public const int DefaultThreads = 2;
@@ -11,7 +14,7 @@ internal sealed record RunOptions(string Dataset, string? DataFolder, int Thread
         string dataset = args[0].ToLowerInvariant();
         string? folder = null;
         int threads = DefaultThreads;
-        bool hybrid = false;
+        bool hybrid = false, rhythm = false;
         string results = Path.Combine(DataLocation.RepositoryRoot ?? ".", "docs", "results.md");
         for (int i = 1; i < args.Length; i++)
         {
@@ -24,6 +27,9 @@ internal sealed record RunOptions(string Dataset, string? DataFolder, int Thread
                 case "--hybrid":
                     hybrid = true;
                     break;
+                case "--rhythm":
+                    rhythm = true;
+                    break;
                 case "--results":
                     results = Value(args, ++i, "--results");
                     break;
@@ -34,8 +40,8 @@ internal sealed record RunOptions(string Dataset, string? DataFolder, int Thread
         }
         // The command as a reader would retype it, without machine paths.
         string command = "dotnet run --project pipelines/FastTreeBaselines -c Release -- " + dataset
-            + (threads != DefaultThreads ? $" --threads {threads}" : "") + (hybrid ? " --hybrid" : "");
-        return new RunOptions(dataset, folder, threads, hybrid, results, command);
+            + (threads != DefaultThreads ? $" --threads {threads}" : "") + (hybrid ? " --hybrid" : "") + (rhythm ? " --rhythm" : "");
+        return new RunOptions(dataset, folder, threads, hybrid, rhythm, results, command);
     }
 
     private static string Value(string[] args, int index, string option) =>
