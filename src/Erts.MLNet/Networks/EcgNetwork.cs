@@ -15,7 +15,11 @@ namespace Erts.MLNet.Networks;
 public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
 {
     /// <summary>Creates the module; derived classes register their components.</summary>
-    protected EcgNetwork(string name) : base(name) { }
+    /// <remarks>
+    /// The first network of a process also turns libtorch's NNPACK off when NNPACK cannot initialise on this CPU, before
+    /// any convolution could make libtorch print "Could not initialize NNPACK!" (NnpackSwitch).
+    /// </remarks>
+    protected EcgNetwork(string name) : base(name) => NnpackSwitch.EnsureChecked();
 
     /// <summary>Input (batch, leads, samples) to the explained layer's activations; the last axis is time.</summary>
     public abstract Tensor Trunk(Tensor input);
