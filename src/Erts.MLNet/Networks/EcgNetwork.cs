@@ -21,7 +21,11 @@ public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
     private nn.Module<Tensor, Tensor>? auxiliary;
 
     /// <summary>Creates the module; derived classes register their components.</summary>
-    protected EcgNetwork(string name) : base(name) { }
+    /// <remarks>
+    /// The first network of a process also turns libtorch's NNPACK off when NNPACK cannot initialise on this CPU, before
+    /// any convolution could make libtorch print "Could not initialize NNPACK!" (NnpackSwitch).
+    /// </remarks>
+    protected EcgNetwork(string name) : base(name) => NnpackSwitch.EnsureChecked();
 
     /// <summary>Auxiliary features per row the network takes besides the signal (0: none, see <see cref="AddAuxiliaryBranch"/>).</summary>
     public int AuxiliaryFeatures { get; private set; }

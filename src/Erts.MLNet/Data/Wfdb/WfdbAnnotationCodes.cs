@@ -3,6 +3,9 @@ namespace Erts.MLNet.Data.Wfdb;
 /// <summary>The standard WFDB annotation codes (<c>ecgcodes.h</c>): code to symbol, and which codes are beats.</summary>
 public static class WfdbAnnotationCodes
 {
+    /// <summary>Not a QRS: a placeholder annotation that labels nothing (WFDB <c>NOTQRS</c>, " ").</summary>
+    public const int NotQrs = 0;
+
     /// <summary>Rhythm change; the new rhythm is in the aux text, e.g. "(AFIB" (WFDB <c>RHYTHM</c>, "+").</summary>
     public const int Rhythm = 28;
 
@@ -22,7 +25,10 @@ public static class WfdbAnnotationCodes
     /// <summary>Largest annotation type code (WFDB <c>ACMAX</c>).</summary>
     public const int MaxCode = 49;
 
-    /// <summary>The symbol of a code, e.g. "N" for 1; "[code]" for an unassigned or out-of-range code.</summary>
+    /// <summary>
+    /// The symbol of a code, e.g. "N" for 1, " " for <see cref="NotQrs"/>; "[code]", as WFDB's <c>annstr</c>, for a code
+    /// the standard table leaves unassigned (15, 17, 42..49) or a user-defined one (50..58), e.g. "[53]".
+    /// </summary>
     /// <param name="code">Annotation type code.</param>
     public static string Symbol(int code) =>
         (uint)code < Symbols.Length && Symbols[code].Length > 0 ? Symbols[code] : $"[{code}]";

@@ -5,14 +5,18 @@ namespace Erts.MLNet.Data.Wfdb;
 
 /// <summary>Reads WFDB annotation files in MIT format (e.g. MIT-BIH's <c>.atr</c>).</summary>
 /// <remarks>
-/// The file is a stream of 16-bit little-endian words: the top 6 bits are a type A, the low 10 bits a value I.
-/// A in 1..49 starts an annotation of that type, I samples after the previous one; then pseudo-annotations modify it:
-/// SKIP (59, precedes an annotation: a 32-bit interval follows, high word first), NUM (60, I = num),
-/// SUB (61, I = subtyp), CHN (62, I = chan), AUX (63, I bytes of text follow, padded to an even count).
-/// A word of 0 ends the file.
+/// As WFDB's annot(5) and <c>getann</c>: the file is a stream of 16-bit little-endian words, the top 6 bits a type A,
+/// the low 10 bits a value I. A word of 0 ends the file. Any other word with A in 0..58 is an annotation of code A,
+/// I samples after the previous one: A = 0 with I ≠ 0 is code 0 (NOTQRS), which WFDB itself writes after a file's
+/// "## time resolution" note; codes above <see cref="WfdbAnnotationCodes.MaxCode"/> are user-defined.
+/// Pseudo-annotations modify the annotation they follow: SKIP (59: a 32-bit interval follows, high word first,
+/// added to the time of the next annotation), NUM (60, I = num), SUB (61, I = subtyp), CHN (62, I = chan),
+/// AUX (63, I bytes of text follow, padded to an even count). num and chan carry over to later annotations;
+/// subtyp and aux do not.
 /// </remarks>
 public static class WfdbAnnotations
 {
+    // WFDB's PAMIN: every type from SKIP up is a pseudo-annotation, every type below it an annotation code.
     private const int Skip = 59, Num = 60, Sub = 61, Chn = 62, Aux = 63;
 
     /// <summary>Reads the annotations of a record.</summary>
@@ -36,14 +40,15 @@ public static class WfdbAnnotations
         long time = 0;
         int channel = 0, number = 0;
         int position = 0;
-        // The annotation being built: fields arrive after its type word.
+        // The annotation being built: its fields arrive after its type word, a SKIP among them moves only later ones.
         bool open = false;
+        long sample = 0;
         int code = 0, subtype = 0;
         string? aux = null;
 
         void Flush()
         {
-            if (open) result.Add(new WfdbAnnotation(time, code, subtype, channel, number, aux));
+            if (open) result.Add(new WfdbAnnotation(sample, code, subtype, channel, number, aux));
             open = false;
         }
 
@@ -56,13 +61,12 @@ public static class WfdbAnnotations
                 case 0 when value == 0:
                     Flush();
                     return result;
-                case >= 1 and <= WfdbAnnotationCodes.MaxCode:
+                case < Skip:
                     Flush();
                     time += value;
-                    (open, code, subtype, aux) = (true, type, 0, null);
+                    (open, sample, code, subtype, aux) = (true, time, type, 0, null);
                     break;
                 case Skip:
-                    Flush();
                     int high = ReadWord(bytes, ref position, filePath);
                     int low = ReadWord(bytes, ref position, filePath);
                     time += high << 16 | low; // PDP-11 long: high word first; may be negative.
@@ -79,9 +83,6 @@ public static class WfdbAnnotations
                     aux = Encoding.Latin1.GetString(bytes.Slice(position, value)).TrimEnd('\0');
                     position += padded;
                     break;
-                default:
-                    throw new WfdbFormatException(filePath, null, $"byte {position - 2}",
-                        $"unknown annotation word type {type} (word 0x{word:X4})");
             }
         }
         Flush(); // Tolerated: a file that ends without the 0 word after a complete annotation.

@@ -216,6 +216,30 @@ public sealed class MitBeatDatabaseTests(MitdbBeatsFixture fixture) : IClassFixt
     private static double MeanPreviousToLocal(IEnumerable<EcgExample> beats, string label) =>
         beats.Where(b => b.Label == label).Average(b => b.Rhythm!.Values[Slot("PreviousRR/LocalRR")]);
 
+    [Fact]
+    public void EnumerateBeats_KeepsOnlyAamiBeatSymbols_SkippingNotQrsAndUserCodes()
+    {
+        using var folder = new TemporaryFolder();
+        folder.WriteText("RECORDS", "r\n");
+        folder.WriteText("r.hea", "r 1 360 1000\nr.dat 16 200 16 0 0 0 0 MLII\n");
+        folder.WriteBytes("r.atr", new MitAnnotationBuilder()
+            .Word(22, 0).Aux("## time resolution: 360").Skip(-1).Word(0, 1) // note and NOTQRS at 0, as WFDB heads a file
+            .Word(1, 100)                                                   // N at 100
+            .Word(0, 50)                                                    // NOTQRS at 150
+            .Word(53, 50)                                                   // user-defined code at 200
+            .Word(5, 100)                                                   // V at 300
+            .Word(16, 10)                                                   // "|" isolated QRS-like artifact at 310
+            .Word(28, 10).Aux("(AFIB")                                      // rhythm change at 320
+            .Word(13, 80)                                                   // Q unclassifiable beat at 400
+            .End().ToArray());
+
+        var beats = new MitBeatDatabase(folder.Path).EnumerateBeats().ToList();
+
+        Assert.Equal(
+            [(100L, "N", "N", (string?)null), (300L, "V", "V", null), (400L, "Q", "Q", "AFIB")],
+            beats.Select(b => (b.Sample, b.Symbol, b.AamiClass, b.Rhythm)));
+    }
+
     private static int[] AamiCounts(IEnumerable<MitBeat> beats) =>
         AamiBeatClasses.All.Select(c => beats.Count(b => b.AamiClass == c)).ToArray();
 }

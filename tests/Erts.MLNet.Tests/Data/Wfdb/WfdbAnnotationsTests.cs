@@ -34,6 +34,54 @@ public class WfdbAnnotationsTests
         Assert.Equal([false, true, true, true], annotations.Select(a => a.IsBeat));
     }
 
+    [Fact]
+    public void Read_DecodesNotQrsUserCodesAndEveryPseudoAnnotation_InAFileLaidOutAsWfdbWritesIt()
+    {
+        using var folder = new TemporaryFolder();
+        folder.WriteBytes("r.atr", new MitAnnotationBuilder()
+            .Word(22, 0).Aux("## time resolution: 360")     // NOTE at 0, as WFDB heads a file ...
+            .Skip(-1).Word(0, 1)                              // ... followed by a NOTQRS at 0: SKIP back one, then I = 1
+            .Word(1, 100).Word(62, 2).Word(60, 5).Word(61, 0x3FF) // N at 100, chan 2, num 5, subtyp -1
+            .Word(0, 50)                                      // NOTQRS at 150: chan and num carried over, subtyp reset
+            .Skip(70000).Word(53, 4).Aux("x")                 // user-defined code 53 at 150 + 70000 + 4, odd-length aux
+            .Word(5, 20).Skip(10).Word(60, 6)                 // V at 70174; a NUM after a SKIP still belongs to the V
+            .Word(28, 10).Aux("(AFIB")                        // rhythm change at 70174 + 10 + 10
+            .End()
+            .Word(1, 1)                                       // after the end word: ignored
+            .ToArray());
+
+        var annotations = WfdbAnnotations.Read(folder.Combine("r"), "atr");
+
+        Assert.Equal(
+            [
+                new WfdbAnnotation(0, 22, 0, 0, 0, "## time resolution: 360"),
+                new WfdbAnnotation(0, WfdbAnnotationCodes.NotQrs, 0, 0, 0, null),
+                new WfdbAnnotation(100, 1, -1, 2, 5, null),
+                new WfdbAnnotation(150, WfdbAnnotationCodes.NotQrs, 0, 2, 5, null),
+                new WfdbAnnotation(70154, 53, 0, 2, 5, "x"),
+                new WfdbAnnotation(70174, 5, 0, 2, 6, null),
+                new WfdbAnnotation(70194, WfdbAnnotationCodes.Rhythm, 0, 2, 6, "(AFIB"),
+            ],
+            annotations);
+        Assert.Equal(["\"", " ", "N", " ", "[53]", "V", "+"], annotations.Select(a => a.Symbol));
+        Assert.Equal([false, false, true, false, false, true, false], annotations.Select(a => a.IsBeat));
+    }
+
+    [Theory]
+    [InlineData(0, " ")]
+    [InlineData(15, "[15]")]
+    [InlineData(41, "r")]
+    [InlineData(49, "[49]")]
+    [InlineData(58, "[58]")]
+    public void Parse_AcceptsEveryAnnotationCodeBelowSkip_WithWfdbSymbol(int code, string symbol)
+    {
+        byte[] bytes = new MitAnnotationBuilder().Word(code, 7).End().ToArray();
+
+        WfdbAnnotation annotation = Assert.Single(WfdbAnnotations.Parse(bytes, "x.atr"));
+
+        Assert.Equal((7L, code, symbol), (annotation.Sample, annotation.Code, annotation.Symbol));
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x05, 0x04, 0x01 }, "odd file length")]
     [InlineData(new byte[] { 0x12, 0x70, 0x05, 0xFC, 0x28, 0x4E }, "AUX announces 5 bytes")]

@@ -1,6 +1,6 @@
 namespace Erts.MLNet.Tests.Reliability.Fuzzing;
 
-/// <summary>A small valid MIT-format annotation file using every field kind: beats, NUM, SUB, CHN, AUX and SKIP.</summary>
+/// <summary>A small valid MIT-format annotation file using every field kind: beats, NOTQRS, a user code, NUM, SUB, CHN, AUX and SKIP.</summary>
 internal static class AnnotationFile
 {
     private const int Skip = 59, Num = 60, Sub = 61, Chn = 62, Aux = 63;
@@ -20,6 +20,8 @@ internal static class AnnotationFile
             if (beat == 9) Word(Chn, 1);
             if (beat == 11) Word(Num, 3);
         }
+        Word(0, 3);                                   // NOTQRS (code 0, nonzero interval): an annotation, not the end
+        Word(53, 2);                                  // a user-defined code
         Word(Skip, 0);                                // a long gap: 32-bit interval, high word first
         words.Add(0x0001);
         words.Add(0x0000);
