@@ -9,6 +9,9 @@ namespace Erts.MLNet.Catalog;
 /// Every transform reads a signal column of the ECG IDataView convention (a known-size <c>Single</c> vector of
 /// leads x samples with <c>LeadNames</c> and <c>SamplingRate</c> annotations) and writes one of the same convention,
 /// by default replacing it (<c>outputColumnName</c> "Signal", <c>inputColumnName</c> null = the output's name).
+/// In a view of whole records of different lengths (an Int32 <c>SignalLength</c> column, zero padding after each
+/// record) every transform processes each row's record only and writes zeros after it; <c>Resample</c> and a shortening
+/// <c>CropOrPad</c> replace <c>SignalLength</c> with the new lengths, so they must then write in place.
 /// </summary>
 /// <example><code>
 /// var pipeline = mlContext.Transforms.Ecg.HandleNonFinite()

@@ -32,13 +32,16 @@ public static class EcgDataCatalog
 
     /// <summary>
     /// A lazy view over one split of a dataset loader (MIT-BIH beats, PTB-XL, CinC 2017, PhysioNet 2020 layout).
-    /// The signal shape is read from the split's first example, and so is the <c>Rhythm</c> column: present when that
-    /// example carries a rhythm vector (MIT-BIH beats by default). Rows are then read record by record as a cursor
-    /// moves, so a dataset larger than memory streams.
+    /// The signal shape is the loader's <see cref="IEcgDataset.SignalShape"/> when it states one (whole records of
+    /// different lengths: the view pads them and adds <c>SignalLength</c>), else the split's first example's; the
+    /// <c>Rhythm</c> column is present when the first example carries a rhythm vector (MIT-BIH beats by default). Rows
+    /// are then read record by record as a cursor moves, so a dataset larger than memory streams.
     /// </summary>
     /// <example>
     /// <code>
     /// var train = mlContext.Data.LoadEcg(new MitBeatDatabase("data/mitdb"), DatasetSplit.Train);
+    /// // Whole CinC 2017 records (9-61 s), zero-padded to the longest, with their lengths in SignalLength:
+    /// var whole = mlContext.Data.LoadEcg(new Cinc2017Database("data/cinc2017", new() { Length = null }), DatasetSplit.Train);
     /// </code>
     /// </example>
     /// <param name="catalog">The <c>mlContext.Data</c> catalog.</param>
@@ -51,17 +54,18 @@ public static class EcgDataCatalog
         ArgumentNullException.ThrowIfNull(dataset);
         EcgExample first = dataset.Load(split).FirstOrDefault()
             ?? throw new InvalidOperationException($"{dataset.GetType().Name} has no example in split {split}.");
-        return EcgDataView.Create(() => dataset.Load(split), EcgSignalShape.Of(first), rhythmSlotNames: first.Rhythm?.SlotNames);
+        return EcgDataView.Create(() => dataset.Load(split), dataset.SignalShape() ?? EcgSignalShape.Of(first), rhythmSlotNames: first.Rhythm?.SlotNames);
     }
 
     /// <summary>
-    /// A view over examples held in memory; the shape is taken from the first example, and so is the <c>Rhythm</c>
-    /// column (present when the first example carries a rhythm vector).
+    /// A view over examples held in memory; the shape is the first example's, or, when lengths differ, up to the
+    /// longest example's (shorter ones zero-padded, with a <c>SignalLength</c> column; see <see cref="EcgSignalShape.Enclosing"/>);
+    /// the <c>Rhythm</c> column is present when the first example carries a rhythm vector.
     /// </summary>
     /// <param name="catalog">The <c>mlContext.Data</c> catalog.</param>
-    /// <param name="examples">At least one example, all of the same shape.</param>
+    /// <param name="examples">At least one example, all of the same leads and sampling rate.</param>
     /// <exception cref="ArgumentException"><paramref name="examples"/> is empty.</exception>
-    /// <exception cref="EcgShapeException">An example does not have the shape of the first.</exception>
+    /// <exception cref="EcgShapeException">An example does not have the leads or rate of the first.</exception>
     public static IDataView LoadEcg(this DataOperationsCatalog catalog, IReadOnlyList<EcgExample> examples)
     {
         ArgumentNullException.ThrowIfNull(catalog);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Persistence;
 using Erts.MLNet.Transforms;
@@ -14,8 +15,11 @@ namespace Erts.MLNet.Features;
 /// Obtained from <c>mlContext.Transforms.Ecg.ExtractFeatures</c>; saved and loaded with the model.
 /// </summary>
 /// <remarks>
-/// Input: a signal column of the ECG convention with the <c>SamplingRate</c> annotation (and <c>LeadNames</c> when a
-/// lead is chosen by name). Output: <c>Vector&lt;Single, n&gt;</c>, NaN where a feature is undefined for a row.
+/// <para>Input: a signal column of the ECG convention with the <c>SamplingRate</c> annotation (and <c>LeadNames</c> when a
+/// lead is chosen by name). Output: <c>Vector&lt;Single, n&gt;</c>, NaN where a feature is undefined for a row.</para>
+/// <para>In a view of whole records (<c>SignalLength</c>) the features are those of each row's record alone, as if it
+/// were the whole signal (the default beat position is the record's centre); a record shorter than 0.5 s, or than the
+/// beat position, raises a <see cref="SignalLengthException"/> naming the row.</para>
 /// </remarks>
 [ModelLoader("ECGFEATR", "EcgFeatureTransformer")]
 public sealed class EcgFeatureTransformer : SignalTransformerBase
@@ -60,8 +64,23 @@ public sealed class EcgFeatureTransformer : SignalTransformerBase
         var annotations = new DataViewSchema.Annotations.Builder();
         annotations.Add(SlotNamesAnnotation, new VectorDataViewType(TextDataViewType.Instance, slotNames.Length),
             (ref VBuffer<ReadOnlyMemory<char>> value) => slotNames.CopyTo(ref value));
+        // An extractor reads leads of one length: whole records of other lengths get their own, made once per length.
+        var byLength = new ConcurrentDictionary<int, EcgFeatureExtractor>();
+        byLength[input.Samples] = extractor;
+        EcgFeatureExtractor ExtractorFor(in SignalRow row)
+        {
+            if (byLength.TryGetValue(row.Length, out var found)) return found;
+            try
+            {
+                return byLength.GetOrAdd(row.Length, new EcgFeatureExtractor(FeatureSet, rate, row.Length, beatPosition));
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                throw TooShort(row, $"feature extraction cannot read the record: {e.Message}");
+            }
+        }
         return new SignalMapping(new VectorDataViewType(NumberDataViewType.Single, extractor.SlotNames.Count), annotations.ToAnnotations(),
-            (source, destination, in _) => extractor.Extract(source.Slice(lead * input.Samples, input.Samples), destination));
+            (source, destination, in row) => ExtractorFor(row).Extract(source.Slice(lead * input.Samples, row.Length), destination));
     }
 
     private protected override SchemaShape.Column OutputColumnShape(SchemaShape.Column input) =>

@@ -9,9 +9,16 @@ namespace Erts.MLNet.Transforms;
 /// shorter ones are padded with zeros (at the end, or on both sides for <see cref="CropMode.Center"/>).
 /// </summary>
 /// <remarks>
-/// <see cref="CropMode.Random"/> draws the window from the row's id, the pass over the data and <see cref="Seed"/>:
+/// <para><see cref="CropMode.Random"/> draws the window from the row's id, the pass over the data and <see cref="Seed"/>:
 /// a trainer reading the data once per epoch sees a new window each epoch, and the same program run again sees the
-/// same windows. Use <see cref="CropMode.Center"/> or <see cref="CropMode.Start"/> for evaluation.
+/// same windows. Use <see cref="CropMode.Center"/> or <see cref="CropMode.Start"/> for evaluation.</para>
+/// <para>In a view of whole records (<c>SignalLength</c>) the window is taken from each row's record, not from its
+/// padding: a record longer than <see cref="Length"/> is cropped by the mode, a shorter one is kept whole at the start
+/// and zero-padded at the end whatever the mode (the convention puts padding after the record, where
+/// <c>SignalLength</c> says it begins). Padding is not record, so the per-row <c>SignalLength</c> becomes
+/// min(record, <see cref="Length"/>) and is replaced when <see cref="Length"/> is below the input's samples per lead
+/// (then the transform must write in place). A view without <c>SignalLength</c> is cropped and padded as a whole, as
+/// before, and gets no such column.</para>
 /// </remarks>
 [ModelLoader("ECGCROPD", "EcgCropOrPad")]
 public sealed class CropOrPadTransformer : SignalTransformerBase
@@ -40,10 +47,11 @@ public sealed class CropOrPadTransformer : SignalTransformerBase
     private protected override SignalMapping Map(SignalColumn input)
     {
         var output = input with { Samples = Length };
-        int excess = input.Samples - Length;
         ulong seedKey = (ulong)(uint)Seed * 0x9E3779B97F4A7C15UL;
+        bool padAtEnd = input.VariableLength;
         return new SignalMapping(output, (source, destination, in row) =>
         {
+            int excess = row.Length - Length;
             // Positive offset: first input sample kept; negative: zeros written before the first input sample.
             int offset = (Mode, excess) switch
             {
@@ -52,11 +60,12 @@ public sealed class CropOrPadTransformer : SignalTransformerBase
                 (CropMode.Random, > 0) => (int)((row.RandomKey ^ seedKey) % (ulong)(excess + 1)),
                 _ => 0,
             };
-            int from = Math.Max(offset, 0), to = Math.Max(-offset, 0), count = Math.Min(input.Samples - from, Length - to);
+            if (padAtEnd) offset = Math.Max(offset, 0);
+            int from = Math.Max(offset, 0), to = Math.Max(-offset, 0), count = Math.Min(row.Length - from, Length - to);
             destination.Clear();
             for (int lead = 0; lead < input.Leads; lead++)
                 source.Slice(lead * input.Samples + from, count).CopyTo(destination.Slice(lead * Length + to, count));
-        }, UsesRandomKey: Mode == CropMode.Random);
+        }, UsesRandomKey: Mode == CropMode.Random, RowLength: Length < input.Samples ? record => Math.Min(record, Length) : null);
     }
 
     private protected override void SaveParameters(BinaryWriter writer)

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -6,7 +7,8 @@ namespace Erts.MLNet.Transforms;
 /// <summary>
 /// Estimator of <see cref="LeadNormalizingTransformer"/>. With <see cref="LeadNormalizationScope.Dataset"/>,
 /// <see cref="Fit"/> reads the training data once and computes each lead's mean and standard deviation over all its
-/// samples; with <see cref="LeadNormalizationScope.PerRecord"/> there is nothing to fit.
+/// samples (of the records only, in a view with <c>SignalLength</c>); with <see cref="LeadNormalizationScope.PerRecord"/>
+/// there is nothing to fit.
 /// </summary>
 public sealed class LeadNormalizingEstimator : IEstimator<LeadNormalizingTransformer>
 {
@@ -32,6 +34,7 @@ public sealed class LeadNormalizingEstimator : IEstimator<LeadNormalizingTransfo
 
     /// <summary>Fits the per-lead statistics (dataset scope) and returns the transformer.</summary>
     /// <exception cref="SignalColumnException">The input column is missing or does not fit.</exception>
+    /// <exception cref="SignalLengthException">A row's <c>SignalLength</c> is outside [1, samples per lead].</exception>
     public LeadNormalizingTransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -40,16 +43,24 @@ public sealed class LeadNormalizingEstimator : IEstimator<LeadNormalizingTransfo
 
         var moments = new Moments[signal.Leads];
         var column = input.Schema[_unfitted.InputColumnName];
-        using (var cursor = input.GetRowCursor([column]))
+        var lengthColumn = _unfitted.FindRowLengths(input.Schema);
+        using (var cursor = input.GetRowCursor(lengthColumn is { } l ? [column, l] : [column]))
         {
             var getter = cursor.GetGetter<VBuffer<float>>(column);
+            var getLength = lengthColumn is { } c ? cursor.GetGetter<int>(c) : null;
             VBuffer<float> row = default;
             var dense = new float[signal.Values];
+            int length = signal.Samples;
             while (cursor.MoveNext())
             {
                 getter(ref row);
                 row.CopyTo(dense);
-                for (int lead = 0; lead < signal.Leads; lead++) moments[lead].Add(dense.AsSpan(lead * signal.Samples, signal.Samples));
+                if (getLength != null)
+                {
+                    getLength(ref length);
+                    _unfitted.CheckRowLength(length, signal, cursor.Position);
+                }
+                for (int lead = 0; lead < signal.Leads; lead++) moments[lead].Add(dense.AsSpan(lead * signal.Samples, length));
             }
         }
         if (moments[0].Count == 0)

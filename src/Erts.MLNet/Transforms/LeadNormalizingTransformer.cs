@@ -9,6 +9,10 @@ namespace Erts.MLNet.Transforms;
 /// the record's own lead (<see cref="LeadNormalizationScope.PerRecord"/>) or of that lead over the training set
 /// (<see cref="LeadNormalizationScope.Dataset"/>, see <see cref="LeadNormalizingEstimator"/>).
 /// </summary>
+/// <remarks>
+/// In a view of whole records (<c>SignalLength</c>) the moments are those of the record alone, never of its padding,
+/// and the padding stays zero (it is not shifted to <c>-mean / std</c>).
+/// </remarks>
 [ModelLoader("ECGLNORM", "EcgNormalizeLeads")]
 public sealed class LeadNormalizingTransformer : SignalTransformerBase
 {

@@ -11,9 +11,12 @@ namespace Erts.MLNet.Transforms;
 /// <c>ceil(samples * target / source)</c> samples per lead and its <c>SamplingRate</c> annotation becomes the target.
 /// </summary>
 /// <remarks>
-/// Resampling in place (the default) also replaces the view's per-row <c>SamplingRate</c> column, when it has one,
+/// <para>Resampling in place (the default) also replaces the view's per-row <c>SamplingRate</c> column, when it has one,
 /// with the target rate, so rows read afterwards state the rate of the signal they hold. Written to another column,
-/// the input signal and its per-row rate stay as they were.
+/// the input signal and its per-row rate stay as they were.</para>
+/// <para>In a view of whole records (<c>SignalLength</c>) each record of <c>L</c> samples is resampled alone into
+/// <c>ceil(L * target / source)</c> samples, zeros after them, and the per-row <c>SignalLength</c> column is replaced
+/// with that length; such a view must be resampled in place (one length column cannot describe two signals).</para>
 /// </remarks>
 [ModelLoader("ECGRESMP", "EcgResample")]
 public sealed class ResampleTransformer : SignalTransformerBase
@@ -37,7 +40,8 @@ public sealed class ResampleTransformer : SignalTransformerBase
     {
         var resampler = PolyphaseResampler.ForRates(RequireSamplingRate(input), TargetRate);
         var output = input with { Samples = resampler.OutputLength(input.Samples), SamplingRate = TargetRate };
-        return SignalMapping.PerLead(input, output, (source, destination, _, in _) => resampler.Process(source, destination));
+        return SignalMapping.PerLead(input, output, (source, destination, _, in _) => resampler.Process(source, destination),
+            rowLength: resampler.Up == resampler.Down ? null : resampler.OutputLength);
     }
 
     private protected override void SaveParameters(BinaryWriter writer) => writer.Write(TargetRate);

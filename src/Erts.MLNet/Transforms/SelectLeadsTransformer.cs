@@ -38,10 +38,14 @@ public sealed class SelectLeadsTransformer : SignalTransformerBase
                 : throw Mismatch(input, $"has no lead '{name}'", $"leads {string.Join(", ", available)}");
         }).ToArray();
         var output = input with { Leads = indices.Length, LeadNames = indices.Select(i => available[i]).ToArray() };
-        return new SignalMapping(output, (source, destination, in _) =>
+        return new SignalMapping(output, (source, destination, in row) =>
         {
             for (int k = 0; k < indices.Length; k++)
-                source.Slice(indices[k] * input.Samples, input.Samples).CopyTo(destination.Slice(k * input.Samples, input.Samples));
+            {
+                var lead = destination.Slice(k * input.Samples, input.Samples);
+                source.Slice(indices[k] * input.Samples, row.Length).CopyTo(lead);
+                lead[row.Length..].Clear();
+            }
         });
     }
 

@@ -11,9 +11,16 @@ namespace Erts.MLNet.Transforms;
 /// column of the same convention, saved and loaded with <c>mlContext.Model.Save/Load</c>.
 /// </summary>
 /// <remarks>
-/// A concrete transform only says how it maps its input <c>SignalColumn</c> (validating it) and which parameters it saves;
+/// <para>A concrete transform only says how it maps its input <c>SignalColumn</c> (validating it) and which parameters it saves;
 /// schema building, cursors, prediction-engine rows and the model header are written once, here, and so is keeping a
-/// dataset view's per-row <c>SamplingRate</c> column true when a transform changes the rate in place.
+/// dataset view's per-row <c>SamplingRate</c> and <c>SignalLength</c> columns true when a transform changes the rate
+/// or the record lengths in place.</para>
+/// <para>Whole records of different lengths: when the input schema has an Int32 <c>SignalLength</c> column (ECG
+/// convention, <see cref="EcgColumns.SignalLength"/>), each row's signal holds its record in the first
+/// <c>SignalLength</c> samples of every lead and padding after them. Every transform then reads only the record (a
+/// filter never sees the padding, a normalisation takes its moments over the record) and writes zeros after the
+/// output's record. Each row's length is checked to lie in [1, samples per lead] and a row that breaks it raises a
+/// <see cref="SignalLengthException"/> naming the row. Without the column every row fills its signal, as before.</para>
 /// </remarks>
 public abstract class SignalTransformerBase : ITransformer
 {
@@ -80,18 +87,32 @@ public abstract class SignalTransformerBase : ITransformer
         return reader;
     }
 
+    /// <summary>The input signal column, with <see cref="SignalColumn.VariableLength"/> set when the schema has a <c>SignalLength</c> column.</summary>
     internal SignalColumn ReadInput(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
         var column = inputSchema.GetColumnOrNull(InputColumnName)
             ?? throw new SignalColumnException(InputColumnName,
                 $"{TransformName}: input column '{InputColumnName}' not found; columns are {string.Join(", ", inputSchema.Select(c => c.Name))}");
-        return SignalColumn.Read(column, rule => new SignalColumnException(column.Name, $"{TransformName}: {rule}"));
+        var signal = SignalColumn.Read(column, rule => new SignalColumnException(column.Name, $"{TransformName}: {rule}"));
+        return signal with { VariableLength = FindRowLengths(inputSchema) != null };
     }
+
+    /// <summary>The input's per-row <c>SignalLength</c> column, or null; an error when it is not Int32.</summary>
+    internal DataViewSchema.Column? FindRowLengths(DataViewSchema inputSchema) =>
+        SignalLengthColumn.Find(inputSchema, rule => new SignalColumnException(EcgColumns.SignalLength, $"{TransformName}: {rule}"));
 
     /// <summary>An error naming the input column, this transform, the rule broken and the value found.</summary>
     internal SignalColumnException Mismatch(SignalColumn input, string rule, object found, Exception? inner = null) =>
         new(input.Name, $"{TransformName}: column '{input.Name}' ({input.Leads} leads x {input.Samples} samples) {rule}; found {found}", inner);
+
+    /// <summary>A row's <c>SignalLength</c> when it lies in [1, samples per lead of <paramref name="input"/>], else an error naming the row.</summary>
+    internal int CheckRowLength(int length, SignalColumn input, long row) =>
+        SignalLengthColumn.Check(length, input.Samples, input.Name, row, TransformName);
+
+    /// <summary>An error for a row whose record is too short for this transform (only whole-record views have such rows).</summary>
+    private protected SignalLengthException TooShort(in SignalRow row, string need) =>
+        new(row.Position, row.Length, $"{TransformName}: row {row.Position}: column '{EcgColumns.SignalLength}' holds {row.Length}; {need}");
 
     /// <summary>The input's sampling rate, or an error saying this transform needs it.</summary>
     private protected float RequireSamplingRate(SignalColumn input) =>
@@ -117,8 +138,8 @@ public abstract class SignalTransformerBase : ITransformer
             // A DSP constructor refused the column's rate or length: report it against the column.
             throw Mismatch(input, "cannot be processed: " + e.Message, $"sampling rate {input.SamplingRate?.ToString() ?? "none"}", e);
         }
-        return new SignalMapper(inputSchema, inputSchema[InputColumnName].Index, OutputColumnName, mapping,
-            ReplacedRowSamplingRate(inputSchema, input, mapping));
+        return new SignalMapper(inputSchema, input, FindRowLengths(inputSchema), OutputColumnName, mapping,
+            ReplacedRowSamplingRate(inputSchema, input, mapping), ReplacesRowLength(input, mapping), TransformName);
     }
 
     /// <summary>
@@ -129,9 +150,10 @@ public abstract class SignalTransformerBase : ITransformer
     /// A dataset view states each row's rate in a <c>SamplingRate</c> column beside the signal (ECG convention). When
     /// the output signal has another rate and takes the place of an input column (in place, the catalog default), the
     /// rows' signal is now at the new rate and the column is replaced with it. When the output is written beside the
-    /// input, the input signal, which the column describes, is still there, so the column is left as it is. Rate is
-    /// the only per-row column of the convention a transform can make stale: lead count and length live in the
-    /// column type, which the output carries.
+    /// input, the input signal, which the column describes, is still there, so the column is left as it is (the output
+    /// states its rate in its annotation). Rate and record lengths (<see cref="ReplacesRowLength"/>) are the only
+    /// per-row columns of the convention a transform can make stale: lead count and signal length live in the column
+    /// type, which the output carries.
     /// </remarks>
     private float? ReplacedRowSamplingRate(DataViewSchema inputSchema, SignalColumn input, SignalMapping mapping)
     {
@@ -139,6 +161,30 @@ public abstract class SignalTransformerBase : ITransformer
         bool replacesInputColumn = inputSchema.GetColumnOrNull(OutputColumnName) != null && OutputColumnName != EcgColumns.SamplingRate;
         bool hasRowRate = inputSchema.GetColumnOrNull(EcgColumns.SamplingRate)?.Type == NumberDataViewType.Single;
         return replacesInputColumn && hasRowRate ? rate : null;
+    }
+
+    /// <summary>
+    /// Whether the view's per-row <c>SignalLength</c> column is replaced with the output's record lengths: when the view
+    /// has one and this transform changes them (<see cref="SignalMapping.RowLength"/>: resampling, cropping).
+    /// </summary>
+    /// <remarks>
+    /// As with the rate, the column describes the input signal. Filters, normalisation and lead selection keep every
+    /// record's length, so the column describes their output too, wherever it is written. A transform that changes the
+    /// lengths must write in place: its output then takes the input's place and the column is replaced. Written beside
+    /// the input, the view would hold two signals of different record lengths and one <c>SignalLength</c> column,
+    /// which a later reader of the output would take for its own; that is refused (unlike the rate, whose annotation
+    /// on the output still tells the truth, no annotation can hold a length per row).
+    /// </remarks>
+    /// <exception cref="SignalColumnException">The lengths change and the output is not written in place.</exception>
+    private bool ReplacesRowLength(SignalColumn input, SignalMapping mapping)
+    {
+        if (!input.VariableLength || mapping.RowLength is null) return false;
+        if (OutputColumnName != InputColumnName)
+            throw Mismatch(input,
+                $"changes each record's length, so on a view with a per-row '{EcgColumns.SignalLength}' column it must write in place " +
+                $"(outputColumnName = inputColumnName): one '{EcgColumns.SignalLength}' column cannot describe both '{InputColumnName}' and '{OutputColumnName}'",
+                $"outputColumnName '{OutputColumnName}'");
+        return true;
     }
 
     /// <summary>The estimator-time check and output: what can be known before any data is seen.</summary>
@@ -156,7 +202,9 @@ public abstract class SignalTransformerBase : ITransformer
                 throw new SignalColumnException(InputColumnName,
                     $"{TransformName}: column '{InputColumnName}' needs the '{annotation}' annotation");
 
-        // A per-row SamplingRate column that Bind replaces keeps its shape (a Single scalar), so it passes through as is.
+        // A per-row SamplingRate or SignalLength column that Bind replaces keeps its shape (a Single or Int32 scalar), so
+        // it passes through as is. Whether a length-changing transform writes beside a SignalLength column (refused by
+        // Bind) depends on the signal's size, which a SchemaShape does not carry: Fit reports it.
         return new SchemaShape(inputSchema.Where(c => c.Name != OutputColumnName).Append(OutputColumnShape(column)));
     }
 

@@ -1,4 +1,8 @@
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Data;
+using Erts.MLNet.Data.Datasets;
+using Erts.MLNet.Data.DataViews;
+using Erts.MLNet.Tests.Infrastructure;
 using Erts.MLNet.Tests.Transforms;
 using Erts.MLNet.Transforms;
 using Microsoft.ML;
@@ -84,5 +88,31 @@ public class EcgTransformsCatalogTests
 
         var error = Assert.Throws<SignalColumnException>(() => Pipeline(mlContext).Fit(data));
         Assert.Contains("known-size vector of Single", error.Message);
+    }
+
+    [SkippableFact]
+    public void Pipeline_GivesEachWholeCincRecordWhatItGivesAlone()
+    {
+        var database = new Cinc2017Database(RepositoryPaths.RequireDataset("cinc2017"), new Cinc2017Database.Options { Length = null });
+        var mlContext = new MLContext(seed: 1);
+        var records = database.Load(DatasetSplit.Validation).Take(6).ToList();
+        var view = EcgDataView.Create(() => records, database.SignalShape());
+        var pipeline = mlContext.Transforms.Ecg.BandPass(0.5, 40)
+            .Append(mlContext.Transforms.Ecg.Notch(50))
+            .Append(mlContext.Transforms.Ecg.Resample(250))
+            .Append(mlContext.Transforms.Ecg.NormalizeLeads());
+
+        var output = pipeline.Fit(view).Transform(view).ToEcgExamples();
+
+        Assert.True(records.Select(r => r.Length).Distinct().Count() > 1, "the records should differ in length");
+        for (int row = 0; row < records.Count; row++)
+        {
+            var alone = mlContext.Data.LoadEcg([records[row]]);
+            var expected = pipeline.Fit(alone).Transform(alone).ToEcgExamples().Single();
+            Assert.Equal(expected.Length, output[row].Length);   // ceil(L * 250 / 300)
+            Assert.Equal(250f, output[row].SamplingRate);
+            for (int i = 0; i < expected.Signal.Length; i++)
+                Assert.True(Math.Abs(expected.Signal[i] - output[row].Signal[i]) <= 1e-5f, $"row {row}, sample {i}");
+        }
     }
 }

@@ -45,6 +45,25 @@ public class EcgDataCatalogTests
         Assert.Contains(nameof(EmptyDataset), error.Message);
     }
 
+    [Fact]
+    public void LoadEcg_TakesTheLoadersShape_WhenItStatesOne()
+    {
+        var mlContext = new MLContext(seed: 1);
+
+        var view = mlContext.Data.LoadEcg(new WholeRecords(), DatasetSplit.All);
+
+        Assert.Equal(new[] { 1, 10 }, ((VectorDataViewType)view.Schema[EcgColumns.Signal].Type).Dimensions.ToArray());
+        Assert.Equal([3, 7], view.GetColumn<int>(EcgColumns.SignalLength));
+    }
+
+    private sealed class WholeRecords : IEcgDataset
+    {
+        public IEnumerable<EcgExample> Load(DatasetSplit split = DatasetSplit.All) =>
+            [new("a", null, [1, 2, 3], 1, 100, "N", ["II"]), new("b", null, [1, 2, 3, 4, 5, 6, 7], 1, 100, "N", ["II"])];
+
+        public EcgSignalShape SignalShape() => EcgSignalShape.UpTo(1, 10, ["II"], 100);
+    }
+
     private sealed class EmptyDataset : IEcgDataset
     {
         public IEnumerable<EcgExample> Load(DatasetSplit split = DatasetSplit.All) => [];

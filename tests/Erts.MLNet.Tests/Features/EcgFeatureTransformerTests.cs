@@ -1,5 +1,6 @@
 using Erts.MLNet.Catalog;
 using Erts.MLNet.Data;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Features;
 using Erts.MLNet.Persistence;
 using Erts.MLNet.Transforms;
@@ -79,4 +80,45 @@ public class EcgFeatureTransformerTests
     [Fact]
     public void Catalog_Throws_ForNegativeBeatPosition() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new MLContext().Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Beat, beatPositionSeconds: -1));
+
+    [Theory]
+    [InlineData(EcgFeatureSet.Rhythm)]
+    [InlineData(EcgFeatureSet.Beat)]
+    public void Transform_GivesEachPaddedRecordTheFeaturesOfTheRecordAlone(EcgFeatureSet featureSet)
+    {
+        // Records of 10, 6 and 8 s, padded to 10 s: padding would add a flat stretch (no beats) to the shorter ones.
+        var records = new[] { (0.8, 10.0), (1.0, 6.0), (0.7, 8.0) }
+            .Select((r, i) => new EcgExample($"r{i}", null, TestSignals.Spikes(TestSignals.Regular(r.Item1, r.Item2), r.Item2, Rate), 1, Rate, "x", ["II"]))
+            .ToList();
+        var mlContext = new MLContext();
+        var view = EcgDataView.FromList(records);
+        var estimator = mlContext.Transforms.Ecg.ExtractFeatures(featureSet);
+
+        var features = Features(estimator.Fit(view).Transform(view));
+
+        Assert.Equal([3600, 2160, 2880], view.GetColumn<int>(EcgColumns.SignalLength));
+        for (int row = 0; row < records.Count; row++)
+        {
+            var alone = EcgDataView.FromList([records[row]]);
+            Assert.Equal(Features(estimator.Fit(alone).Transform(alone))[0], features[row]);
+        }
+        if (featureSet == EcgFeatureSet.Rhythm)
+            Assert.Equal(1.0, features[1][new EcgFeatureExtractor(featureSet, Rate, 2160).SlotNames.ToList().IndexOf("RR.Mean")], 3);
+    }
+
+    [Fact]
+    public void Transform_ThrowsNamingTheRow_WhenARecordIsShorterThanTheBeatPosition()
+    {
+        var view = EcgDataView.FromList([
+            new EcgExample("long", null, TestSignals.Spikes(TestSignals.Regular(1.0, 10), 10, Rate), 1, Rate, "x", ["II"]),
+            new EcgExample("short", null, TestSignals.Spikes(TestSignals.Regular(1.0, 4), 4, Rate), 1, Rate, "x", ["II"])]);
+        var mlContext = new MLContext();
+        var output = mlContext.Transforms.Ecg.ExtractFeatures(EcgFeatureSet.Beat, beatPositionSeconds: 5).Fit(view).Transform(view);
+
+        var error = Assert.Throws<SignalLengthException>(() => Features(output));
+
+        Assert.Equal((1L, 1440), (error.Row, error.Length));
+        Assert.Contains("ExtractFeatures: row 1", error.Message);
+        Assert.Contains("beat position", error.Message);
+    }
 }

@@ -78,7 +78,26 @@ internal static class EcgTestData
         return EcgDataView.FromList(examples);
     }
 
-    /// <summary>One row of <paramref name="leads"/> leads whose sample i of lead l is <c>100 l + i</c>.</summary>
+    /// <summary>
+    /// <see cref="Synthetic"/>'s rows (3 leads, 360 Hz) cut to <paramref name="lengths"/> samples per lead: whole records
+    /// of different lengths, each example unpadded. <c>EcgDataView.FromList</c> makes them a view with <c>SignalLength</c>.
+    /// </summary>
+    public static List<EcgExample> Records(MLContext mlContext, params int[] lengths)
+    {
+        int longest = lengths.Max();
+        var signals = Signals(Synthetic(mlContext, lengths.Length, longest));
+        return lengths.Select((length, i) => new EcgExample($"rec-{i}", null, Cut(signals[i], ThreeLeads.Length, longest, length),
+            ThreeLeads.Length, 360, i % 2 == 1 ? "fast" : "slow", ThreeLeads)).ToList();
+    }
+
+    /// <summary>The first <paramref name="length"/> samples of each lead of a lead-major signal of <paramref name="samples"/> per lead.</summary>
+    public static float[] Cut(float[] leadMajor, int leads, int samples, int length) =>
+        Enumerable.Range(0, leads).SelectMany(lead => leadMajor.Skip(lead * samples).Take(length)).ToArray();
+
+    /// <summary>The per-row <c>SignalLength</c> column.</summary>
+    public static int[] Lengths(IDataView view) => view.GetColumn<int>(EcgColumns.SignalLength).ToArray();
+
+    /// <summary>One row of <paramref name="leads"/> leads whose sample i of lead l is <c>100 l + i</c>.</summary>    /// <summary>One row of <paramref name="leads"/> leads whose sample i of lead l is <c>100 l + i</c>.</summary>
     public static IDataView Ramp(MLContext mlContext, int leads, int length, float? samplingRate = 360, string[]? leadNames = null)
     {
         var signal = new float[leads * length];

@@ -1,4 +1,6 @@
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Data;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Transforms;
 using Microsoft.ML;
 
@@ -45,5 +47,37 @@ public class LeadNormalizingEstimatorTests
     {
         public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
         public int GetHashCode(float obj) => 0;
+    }
+
+    [Fact]
+    public void Fit_ZScoresTheRecordOnly_AndLeavesPaddingZero_WhenRowsHaveSignalLength()
+    {
+        // Record [1, 2, 3] and [10, 10, 10] in a view of 5 samples per lead: the padding must not pull the moments.
+        var view = EcgDataView.FromList([
+            new EcgExample("long", null, [0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 2, 360, "x", ["I", "II"]),
+            new EcgExample("short", null, [1, 2, 3, 10, 10, 10], 2, 360, "x", ["I", "II"])]);
+
+        var output = _mlContext.Transforms.Ecg.NormalizeLeads().Fit(view).Transform(view);
+
+        float z = (float)(1 / (Math.Sqrt(2.0 / 3) + 1e-8));
+        Assert.Equal(new[] { -z, 0, z, 0, 0, 0, 0, 0, 0, 0 }, EcgTestData.Signals(output)[1], new ToleranceComparer(1e-6f));
+        Assert.Equal([5, 3], EcgTestData.Lengths(output));
+    }
+
+    [Fact]
+    public void Fit_ComputesDatasetStatisticsOverRecordsOnly_WhenRowsHaveSignalLength()
+    {
+        // Lead I holds 0, 2 | 4, 6, 8: mean 4, variance 8; padding zeros would give mean 3.33.
+        var view = EcgDataView.FromList([
+            new EcgExample("a", null, [0, 2, 5, 5], 2, 360, "x", ["I", "II"]),
+            new EcgExample("b", null, [4, 6, 8, 5, 5, 5], 2, 360, "x", ["I", "II"])]);
+
+        var transformer = _mlContext.Transforms.Ecg.NormalizeLeads(LeadNormalizationScope.Dataset, epsilon: 0).Fit(view);
+
+        Assert.Equal(new[] { 4f, 5f }, transformer.Means);
+        Assert.Equal(new[] { (float)Math.Sqrt(8), 0f }, transformer.StandardDeviations);
+        var row = EcgTestData.Signals(transformer.Transform(view))[0];   // row a: lead I 0, 2, padding; lead II 5, 5, padding
+        Assert.Equal((float)(-4 / Math.Sqrt(8)), row[0], 1e-6f);
+        Assert.Equal((0f, 0f), (row[2], row[5]));
     }
 }

@@ -163,4 +163,58 @@ public class ResampleTransformerTests
         Assert.Equal([250f, 250f], output.GetColumn<float>(EcgColumns.SamplingRate));
         Assert.Equal(EcgTestData.Signals(current), EcgTestData.Signals(output));
     }
+
+    [Fact]
+    public void Transform_ReplacesSignalLengthPerRow_WhenResampledInPlace()
+    {
+        var view = EcgDataView.FromList(EcgTestData.Records(_mlContext, 720, 500, 613));
+
+        var output = _mlContext.Transforms.Ecg.Resample(250).Fit(view).Transform(view);
+
+        var resampler = new PolyphaseResampler(25, 36);
+        Assert.Equal([500, resampler.OutputLength(500), resampler.OutputLength(613)], EcgTestData.Lengths(output));
+        Assert.Equal([500, 348, 426], EcgTestData.Lengths(output));
+        var visible = output.Schema.Where(c => !c.IsHidden && c.Name == EcgColumns.SignalLength).ToArray();
+        Assert.Equal(NumberDataViewType.Int32, Assert.Single(visible).Type);
+        Assert.Equal([500, 348, 426], output.ToEcgExamples().Select(e => e.Length));
+    }
+
+    [Fact]
+    public void ModelLoad_GivesIdenticalSignalsAndLengths_AfterSaveAndLoadOfAWholeRecordPipeline()
+    {
+        var view = EcgDataView.FromList(EcgTestData.Records(_mlContext, 720, 500, 613, 400));
+        var model = _mlContext.Transforms.Ecg.BandPass()
+            .Append(_mlContext.Transforms.Ecg.Resample(250))
+            .Append(_mlContext.Transforms.Ecg.CropOrPad(400))
+            .Append(_mlContext.Transforms.Ecg.NormalizeLeads(LeadNormalizationScope.Dataset))
+            .Fit(view);
+        using var stream = new MemoryStream();
+        _mlContext.Model.Save(model, view.Schema, stream);
+        stream.Position = 0;
+        var fresh = new MLContext(seed: 2);
+        fresh.ComponentCatalog.RegisterErtsComponents();
+
+        var loaded = fresh.Model.Load(stream, out var inputSchema);
+        var output = loaded.Transform(view);
+
+        Assert.Equal(view.Schema.Select(c => c.Name), inputSchema.Select(c => c.Name));
+        Assert.Equal([400, 348, 400, 278], EcgTestData.Lengths(output));
+        Assert.Equal(EcgTestData.Lengths(model.Transform(view)), EcgTestData.Lengths(output));
+        Assert.Equal(EcgTestData.Signals(model.Transform(view)), EcgTestData.Signals(output));
+    }
+
+    [Fact]
+    public void ModelLoad_ReplacesSignalLength_WithModelSavedBeforeWholeRecordsExisted()
+    {
+        // Resample(250) then CropOrPad(400), saved by commit cbace43 (Fixtures/models/README.md); a view of whole records
+        // of 720, 500 and 300 samples at 360 Hz gives 500, 348 and 209 at 250 Hz, then at most 400.
+        string path = Path.Combine(RepositoryPaths.Root, "tests", "Erts.MLNet.Tests", "Fixtures", "models", "transforms-resample-croporpad.zip");
+        var view = EcgDataView.FromList(EcgTestData.Records(_mlContext, 720, 500, 300));
+        _mlContext.ComponentCatalog.RegisterErtsComponents();
+
+        var output = _mlContext.Model.Load(path, out _).Transform(view);
+
+        Assert.Equal([400, 348, 209], EcgTestData.Lengths(output));
+        Assert.Equal(EcgTestData.Signals(ResampleThenCrop().Fit(view).Transform(view)), EcgTestData.Signals(output));
+    }
 }

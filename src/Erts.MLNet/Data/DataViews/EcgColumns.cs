@@ -43,6 +43,9 @@ public static class EcgColumns
     /// <summary>Annotation on <see cref="Signal"/>: samples per second per lead (<c>Single</c>, Hz).</summary>
     public const string SamplingRateAnnotation = "SamplingRate";
 
-    /// <summary>The columns of a dataset view, in schema order.</summary>
+    /// <summary>
+    /// The columns of every dataset view, in schema order; a view of whole records of different lengths adds
+    /// <see cref="SignalLength"/> after them.
+    /// </summary>
     public static IReadOnlyList<string> All { get; } = [Signal, Label, RecordId, PatientId, SamplingRate];
 }

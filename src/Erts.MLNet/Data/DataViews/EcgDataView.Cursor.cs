@@ -65,6 +65,7 @@ public sealed partial class EcgDataView
                 EcgColumns.PatientId => TextGetter(e => e.PatientId ?? string.Empty),
                 EcgColumns.SamplingRate => (ValueGetter<float>)((ref float value) => value = CurrentExample().SamplingRate),
                 EcgColumns.Rhythm => (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) => RhythmColumn.Read(CurrentExample(), ref value)),
+                EcgColumns.SignalLength => (ValueGetter<int>)((ref int value) => value = CurrentExample().Length),
                 _ => throw new ArgumentOutOfRangeException(nameof(column), column.Name, "Unknown column."),
             };
             return getter as ValueGetter<TValue>
@@ -78,11 +79,23 @@ public sealed partial class EcgDataView
             base.Dispose(disposing);
         }
 
+        // A whole record shorter than the view's signal goes at the start of each lead, zeros after it.
         private ValueGetter<VBuffer<float>> SignalGetter() => (ref VBuffer<float> value) =>
         {
-            var signal = CurrentExample().Signal;
-            var editor = VBufferEditor.Create(ref value, signal.Length);
-            signal.AsSpan().CopyTo(editor.Values);
+            var example = CurrentExample();
+            var shape = _view.Shape;
+            var editor = VBufferEditor.Create(ref value, shape.Values);
+            if (example.Length == shape.Samples)
+                example.Signal.AsSpan().CopyTo(editor.Values);
+            else
+            {
+                for (int lead = 0; lead < shape.Leads; lead++)
+                {
+                    var destination = editor.Values.Slice(lead * shape.Samples, shape.Samples);
+                    example.Signal.AsSpan(lead * example.Length, example.Length).CopyTo(destination);
+                    destination[example.Length..].Clear();
+                }
+            }
             value = editor.Commit();
         };
 

@@ -11,6 +11,10 @@ namespace Erts.MLNet.Data.DataViews;
 /// lead-major, annotated with <c>LeadNames</c> and <c>SamplingRate</c>; <c>Label</c>, <c>RecordId</c>,
 /// <c>PatientId</c> (Text, empty when unknown); <c>SamplingRate</c> (Single, Hz); and, when the source carries one,
 /// <c>Rhythm</c> (<c>Vector&lt;Single, k&gt;</c> with slot names, <see cref="EcgExample.Rhythm"/>).</para>
+/// <para>With a <see cref="EcgSignalShape.VariableLength"/> shape the view holds whole records of different lengths:
+/// <c>Signal</c> has the shape's (maximum) length, each shorter record is zero-padded at the end, and an Int32
+/// <c>SignalLength</c> column gives the samples per lead that are the record. The examples keep their own length; the
+/// view pads them as rows are read.</para>
 /// <para>Every example is checked against the declared shape when the cursor reaches it; one that does not fit raises
 /// <see cref="EcgShapeException"/> naming the record. Rows come in source order (shuffling is not supported:
 /// <see cref="CanShuffle"/> is false; cache the view and shuffle downstream if needed).</para>
@@ -64,23 +68,19 @@ public sealed partial class EcgDataView : IDataView
     }
 
     /// <summary>
-    /// Creates a view over examples held in memory; the row count is known. The shape is taken from the first example
-    /// unless given, and every example is checked against it now. The view has a <c>Rhythm</c> column when the first
-    /// example carries a rhythm vector.
+    /// Creates a view over examples held in memory; the row count is known. Unless given, the shape is the first
+    /// example's, up to the longest example's length when lengths differ (<see cref="EcgSignalShape.Enclosing"/>);
+    /// every example is checked against it now. The view has a <c>Rhythm</c> column when the first example carries a
+    /// rhythm vector.
     /// </summary>
     /// <param name="examples">The examples (not copied).</param>
-    /// <param name="shape">The shape every example has; null to take it from the first example.</param>
+    /// <param name="shape">The shape every example has; null to infer it from the examples.</param>
     /// <exception cref="ArgumentException"><paramref name="examples"/> is empty and no shape is given.</exception>
     /// <exception cref="EcgShapeException">An example does not have the shape.</exception>
     public static EcgDataView FromList(IReadOnlyList<EcgExample> examples, EcgSignalShape? shape = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
-        if (shape == null)
-        {
-            if (examples.Count == 0)
-                throw new ArgumentException("Cannot infer the signal shape from an empty list; pass the shape.", nameof(examples));
-            shape = EcgSignalShape.Of(examples[0]);
-        }
+        shape ??= EcgSignalShape.Enclosing(examples);
         var rhythmSlotNames = examples.Count > 0 ? examples[0].Rhythm?.SlotNames : null;
         foreach (var example in examples)
         {

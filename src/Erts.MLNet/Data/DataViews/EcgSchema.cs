@@ -11,7 +11,8 @@ public static class EcgSchema
     /// <summary>
     /// The schema of a dataset view: <c>Signal</c> (<c>Vector&lt;Single, leads, samples&gt;</c> with <c>LeadNames</c>
     /// and <c>SamplingRate</c> annotations), <c>Label</c>, <c>RecordId</c>, <c>PatientId</c> (Text) and
-    /// <c>SamplingRate</c> (Single).
+    /// <c>SamplingRate</c> (Single); then, for whole records of different lengths (<see cref="EcgSignalShape.VariableLength"/>),
+    /// <c>SignalLength</c> (Int32).
     /// </summary>
     /// <param name="shape">Leads, samples, lead names and sampling rate of the signal.</param>
     public static DataViewSchema Create(EcgSignalShape shape) => Create(shape, rhythmSlotNames: null);
@@ -33,6 +34,7 @@ public static class EcgSchema
         builder.AddColumn(EcgColumns.RecordId, TextDataViewType.Instance);
         builder.AddColumn(EcgColumns.PatientId, TextDataViewType.Instance);
         builder.AddColumn(EcgColumns.SamplingRate, NumberDataViewType.Single);
+        if (shape.VariableLength) builder.AddColumn(EcgColumns.SignalLength, NumberDataViewType.Int32);
         if (rhythmSlotNames != null) RhythmColumn.Add(builder, rhythmSlotNames);
         return builder.ToSchema();
     }
@@ -46,14 +48,15 @@ public static class EcgSchema
     public static DataViewSchema.Annotations SignalAnnotations(EcgSignalShape shape) => SignalColumn.Of(shape).Annotations();
 
     /// <summary>
-    /// Reads the shape of a signal column back from its type and annotations.
+    /// Reads the shape of a signal column back from its type and annotations; it has
+    /// <see cref="EcgSignalShape.VariableLength"/> when the schema has a <c>SignalLength</c> column.
     /// </summary>
     /// <param name="schema">A schema holding the signal column.</param>
     /// <param name="signalColumnName">Name of the signal column (default <c>Signal</c>).</param>
     /// <exception cref="ArgumentOutOfRangeException">The column is absent.</exception>
     /// <exception cref="InvalidOperationException">
     /// The column is not a known-size 2-D <c>Single</c> vector, or it lacks the <c>LeadNames</c> or
-    /// <c>SamplingRate</c> annotation (or has one of another type).
+    /// <c>SamplingRate</c> annotation (or has one of another type), or the <c>SignalLength</c> column is not Int32.
     /// </exception>
     public static EcgSignalShape ReadShape(DataViewSchema schema, string signalColumnName = EcgColumns.Signal)
     {
@@ -65,6 +68,9 @@ public static class EcgSchema
         var signal = SignalColumn.Read(column, Reject);
         return new EcgSignalShape(signal.Leads, signal.Samples,
             signal.LeadNames ?? throw Reject($"column '{signalColumnName}' has no '{EcgColumns.LeadNamesAnnotation}' annotation"),
-            signal.SamplingRate ?? throw Reject($"column '{signalColumnName}' has no '{EcgColumns.SamplingRateAnnotation}' annotation"));
+            signal.SamplingRate ?? throw Reject($"column '{signalColumnName}' has no '{EcgColumns.SamplingRateAnnotation}' annotation"))
+        {
+            VariableLength = SignalLengthColumn.Find(schema, Reject) != null,
+        };
     }
 }

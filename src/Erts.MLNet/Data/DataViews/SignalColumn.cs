@@ -18,12 +18,20 @@ internal sealed record SignalColumn(string Name, int Leads, int Samples, IReadOn
     /// <summary>Values in one row: <see cref="Leads"/> x <see cref="Samples"/>.</summary>
     public int Values => Leads * Samples;
 
+    /// <summary>
+    /// Whether rows hold whole records of different lengths: each row's <see cref="EcgColumns.SignalLength"/> column
+    /// gives the samples per lead that are the record, zeros follow them. False: every row fills <see cref="Samples"/>.
+    /// </summary>
+    /// <remarks>A property of the view rather than of the column type, so <see cref="Read"/> leaves it false; who reads
+    /// a schema sets it from the presence of the <c>SignalLength</c> column.</remarks>
+    public bool VariableLength { get; init; }
+
     /// <summary>The column type: <c>Vector&lt;Single, leads, samples&gt;</c>.</summary>
     public VectorDataViewType Type => new(NumberDataViewType.Single, Leads, Samples);
 
     /// <summary>The column a dataset view of <paramref name="shape"/> declares (both annotations known).</summary>
     public static SignalColumn Of(EcgSignalShape shape, string name = EcgColumns.Signal) =>
-        new(name, shape.Leads, shape.Samples, shape.LeadNames, shape.SamplingRate);
+        new(name, shape.Leads, shape.Samples, shape.LeadNames, shape.SamplingRate) { VariableLength = shape.VariableLength };
 
     /// <summary>Reads <paramref name="column"/>'s type and annotations, checking them against the convention.</summary>
     /// <param name="column">The column of a schema.</param>

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Wfdb;
 
 namespace Erts.MLNet.Data.Datasets;
@@ -5,11 +6,16 @@ namespace Erts.MLNet.Data.Datasets;
 /// <summary>
 /// PhysioNet/CinC Challenge 2017: single-lead 300 Hz hand-held ECGs of 9-61 s labelled N (normal), A (atrial
 /// fibrillation), O (other rhythm) or ~ (too noisy) in <c>REFERENCE.csv</c>; cropped or zero-padded to a fixed
-/// length; split by a seeded stratified split (the challenge publishes no patient ids, so PatientId is null).
+/// length, or whole; split by a seeded stratified split (the challenge publishes no patient ids, so PatientId is null).
 /// </summary>
 /// <remarks>
-/// The headers of this set carry 0 as every checksum and, in about 1 record in 20, an initial value that is not the
-/// first stored sample (challenge README); reads therefore default to <see cref="WfdbReadOptions.Informative"/>.
+/// <para>Whole records: with <see cref="Options.Length"/> null each example is its record, unpadded, and
+/// <see cref="SignalShape"/> is a view of whole records up to <see cref="Options.MaximumLength"/> (by default the
+/// longest record of the dataset, found from the headers' sample counts without reading a signal), so
+/// <c>mlContext.Data.LoadEcg(new Cinc2017Database(folder, new() { Length = null }), split)</c> gives rows zero-padded
+/// at the end with each record's length in <c>SignalLength</c>. Every split gets the same shape.</para>
+/// <para>The headers of this set carry 0 as every checksum and, in about 1 record in 20, an initial value that is not
+/// the first stored sample (challenge README); reads therefore default to <see cref="WfdbReadOptions.Informative"/>.</para>
 /// </remarks>
 public sealed class Cinc2017Database : IEcgDataset
 {
@@ -17,14 +23,17 @@ public sealed class Cinc2017Database : IEcgDataset
     public static IReadOnlyList<string> Labels { get; } = ["N", "A", "O", "~"];
 
     private readonly Options options;
+    private readonly Lazy<EcgSignalShape> shape;
 
     /// <summary>Reads the label file of a CinC 2017 folder and assigns splits.</summary>
     /// <param name="folder">Folder holding <c>REFERENCE.csv</c> and the <c>.hea</c>/<c>.mat</c> records.</param>
     /// <param name="options">Length, split and label file; defaults when null.</param>
     /// <exception cref="DataFormatException">The label file is missing or malformed, or has a label other than N, A, O, ~.</exception>
+    /// <exception cref="ArgumentException"><see cref="Options.Length"/> or <see cref="Options.MaximumLength"/> is not positive, or both are set.</exception>
     public Cinc2017Database(string folder, Options? options = null)
     {
         this.options = options ?? new Options();
+        WholeRecordLengths.Check(this.options.Length, this.options.MaximumLength);
         Folder = folder;
         string path = Path.Combine(folder, this.options.ReferenceFile);
         var labelled = new List<(string, string)>();
@@ -37,6 +46,7 @@ public sealed class Cinc2017Database : IEcgDataset
             labelled.Add((record, label));
         }
         Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
+        shape = new Lazy<EcgSignalShape>(() => WholeRecordLengths.Shape(Folder, Records, this.options.Length, this.options.MaximumLength));
     }
 
     /// <summary>The dataset folder.</summary>
@@ -45,11 +55,22 @@ public sealed class Cinc2017Database : IEcgDataset
     /// <summary>Every labelled record with its split, in the label file's order.</summary>
     public IReadOnlyList<LabelledRecord> Records { get; }
 
-    /// <summary>The examples of a split (1 lead, mV, 300 Hz), read record by record.</summary>
+    /// <summary>
+    /// The examples of a split (1 lead, mV, 300 Hz), read record by record: each of <see cref="Options.Length"/>
+    /// samples, or, when it is null, the whole record (cropped only beyond <see cref="Options.MaximumLength"/>).
+    /// </summary>
     /// <param name="split">Which part.</param>
     /// <exception cref="WfdbFormatException">A record's files are missing or malformed.</exception>
     public IEnumerable<EcgExample> Load(DatasetSplit split = DatasetSplit.All) =>
-        FixedLengthRecordReader.Load(Folder, Records, split, options.Length, options.Crop, options.ReadOptions);
+        FixedLengthRecordReader.Load(Folder, Records, split, options.Length, options.MaximumLength, options.Crop, options.ReadOptions);
+
+    /// <summary>
+    /// The shape of every split's view, from the headers: 1 lead x <see cref="Options.Length"/> samples at 300 Hz, or,
+    /// with <see cref="Options.Length"/> null, whole records up to <see cref="Options.MaximumLength"/> or the longest
+    /// record (read once, then kept).
+    /// </summary>
+    /// <exception cref="WfdbFormatException">A header is missing or malformed.</exception>
+    public EcgSignalShape SignalShape() => shape.Value;
 
     /// <summary>Settings of a <see cref="Cinc2017Database"/>.</summary>
     public sealed record Options
@@ -67,8 +88,15 @@ public sealed class Cinc2017Database : IEcgDataset
             public const string ReferenceFile = "REFERENCE.csv";
         }
 
-        /// <summary>Samples per example: longer records are cropped, shorter ones zero-padded; null keeps each record's length. Default 9000.</summary>
+        /// <summary>Samples per example: longer records are cropped, shorter ones zero-padded; null keeps each record whole. Default 9000.</summary>
         public int? Length { get; init; } = Defaults.Length;
+
+        /// <summary>
+        /// With <see cref="Length"/> null: samples per lead of the view (at least 1), records shorter being zero-padded
+        /// and longer ones cropped (<see cref="Crop"/>) to it; null (the default) for the longest record of the dataset,
+        /// so nothing is cropped. State it (e.g. 18300, 61 s) for the same shape across folders or subsets.
+        /// </summary>
+        public int? MaximumLength { get; init; }
 
         /// <summary>Which part of a longer record is kept. Default <see cref="CropPosition.Start"/>.</summary>
         public CropPosition Crop { get; init; } = CropPosition.Start;

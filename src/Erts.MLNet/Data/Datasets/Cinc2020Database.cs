@@ -1,4 +1,5 @@
 using System.Globalization;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Wfdb;
 
 namespace Erts.MLNet.Data.Datasets;
@@ -6,20 +7,29 @@ namespace Erts.MLNet.Data.Datasets;
 /// <summary>
 /// A set in the PhysioNet/CinC Challenge 2020 layout (CPSC 2018, Georgia 12-lead, ...): WFDB records whose
 /// headers carry the diagnoses as a <c>#Dx: code,code</c> comment of SNOMED CT codes, mapped to the 8 classes of
-/// <see cref="Cinc2020Classes"/>; 12 leads cropped or zero-padded to a fixed length; seeded stratified split.
+/// <see cref="Cinc2020Classes"/>; 12 leads cropped or zero-padded to a fixed length, or whole; seeded stratified split.
 /// </summary>
+/// <remarks>
+/// Whole records (CPSC 2018 holds 6-60 s): with <see cref="Options.Length"/> null each example is its record, unpadded,
+/// and <see cref="SignalShape"/> is a view of whole records up to <see cref="Options.MaximumLength"/> (by default the
+/// longest record of the dataset, from the headers), so <c>mlContext.Data.LoadEcg(database, split)</c> gives rows
+/// zero-padded at the end with each record's length in <c>SignalLength</c>. Every split gets the same shape.
+/// </remarks>
 public sealed class Cinc2020Database : IEcgDataset
 {
     private readonly Options options;
+    private readonly Lazy<EcgSignalShape> shape;
 
     /// <summary>Reads every header of the folder (from <c>RECORDS</c>, else all <c>*.hea</c>) and assigns splits.</summary>
     /// <param name="folder">Folder of <c>.hea</c> and <c>.mat</c> (or <c>.dat</c>) files.</param>
     /// <param name="options">Length and split; defaults when null.</param>
     /// <exception cref="WfdbFormatException">A header is malformed, or lacks a <c>#Dx</c> line, or has a code that is not a number.</exception>
+    /// <exception cref="ArgumentException"><see cref="Options.Length"/> or <see cref="Options.MaximumLength"/> is not positive, or both are set.</exception>
     public Cinc2020Database(string folder, Options? options = null)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"dataset folder '{folder}' does not exist");
         this.options = options ?? new Options();
+        WholeRecordLengths.Check(this.options.Length, this.options.MaximumLength);
         Folder = folder;
         string list = Path.Combine(folder, "RECORDS");
         IEnumerable<string> names = File.Exists(list)
@@ -27,6 +37,7 @@ public sealed class Cinc2020Database : IEcgDataset
             : Directory.EnumerateFiles(folder, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal);
         var labelled = names.Select(n => (n, Cinc2020Classes.Of(DiagnosisCodes(WfdbHeader.Read(Path.Combine(folder, n + ".hea")))))).ToArray();
         Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
+        shape = new Lazy<EcgSignalShape>(() => WholeRecordLengths.Shape(Folder, Records, this.options.Length, this.options.MaximumLength));
     }
 
     /// <summary>The dataset folder.</summary>
@@ -35,11 +46,22 @@ public sealed class Cinc2020Database : IEcgDataset
     /// <summary>Every record with its class and split.</summary>
     public IReadOnlyList<LabelledRecord> Records { get; }
 
-    /// <summary>The examples of a split (all leads, mV), read record by record.</summary>
+    /// <summary>
+    /// The examples of a split (all leads, mV), read record by record: each of <see cref="Options.Length"/> samples,
+    /// or, when it is null, the whole record (cropped only beyond <see cref="Options.MaximumLength"/>).
+    /// </summary>
     /// <param name="split">Which part.</param>
     /// <exception cref="WfdbFormatException">A record's files are missing or malformed.</exception>
     public IEnumerable<EcgExample> Load(DatasetSplit split = DatasetSplit.All) =>
-        FixedLengthRecordReader.Load(Folder, Records, split, options.Length, options.Crop, options.ReadOptions);
+        FixedLengthRecordReader.Load(Folder, Records, split, options.Length, options.MaximumLength, options.Crop, options.ReadOptions);
+
+    /// <summary>
+    /// The shape of every split's view, from the headers: the first record's leads and rate x <see cref="Options.Length"/>
+    /// samples, or, with <see cref="Options.Length"/> null, whole records up to <see cref="Options.MaximumLength"/> or
+    /// the longest record (read once, then kept).
+    /// </summary>
+    /// <exception cref="WfdbFormatException">A header is missing or malformed.</exception>
+    public EcgSignalShape SignalShape() => shape.Value;
 
     /// <summary>The SNOMED CT codes of a header's <c>#Dx:</c> comment, in order.</summary>
     /// <param name="header">A CinC 2020 header.</param>
@@ -72,8 +94,15 @@ public sealed class Cinc2020Database : IEcgDataset
             public const int Seed = 42;
         }
 
-        /// <summary>Samples per example: longer records are cropped, shorter ones zero-padded; null keeps each record's length. Default 5000.</summary>
+        /// <summary>Samples per example: longer records are cropped, shorter ones zero-padded; null keeps each record whole. Default 5000.</summary>
         public int? Length { get; init; } = Defaults.Length;
+
+        /// <summary>
+        /// With <see cref="Length"/> null: samples per lead of the view (at least 1), records shorter being zero-padded
+        /// and longer ones cropped (<see cref="Crop"/>) to it; null (the default) for the longest record of the dataset,
+        /// so nothing is cropped. State it (e.g. 30000, 60 s) to cap a few very long records or to fix the shape across folders.
+        /// </summary>
+        public int? MaximumLength { get; init; }
 
         /// <summary>Which part of a longer record is kept. Default <see cref="CropPosition.Start"/>.</summary>
         public CropPosition Crop { get; init; } = CropPosition.Start;

@@ -4,7 +4,7 @@ namespace Erts.MLNet.Data.Datasets;
 
 /// <summary>
 /// The part record-level loaders share: stratify labelled records into splits, then read each record of a split
-/// lazily, cropped or zero-padded to a fixed length.
+/// lazily, cropped or zero-padded to a fixed length, or whole (cropped only beyond a stated maximum).
 /// </summary>
 internal static class FixedLengthRecordReader
 {
@@ -15,17 +15,20 @@ internal static class FixedLengthRecordReader
         return records.Select((r, i) => new LabelledRecord(r.RecordId, r.Label, splits[i])).ToArray();
     }
 
-    /// <summary>Reads the records of a split, all leads, in mV; <paramref name="length"/> null keeps each record's own length.</summary>
+    /// <summary>
+    /// Reads the records of a split, all leads, in mV: each cropped or zero-padded to <paramref name="length"/>, or,
+    /// when it is null, whole (unpadded), cropped at <paramref name="crop"/> only when longer than <paramref name="maximumLength"/>.
+    /// </summary>
     public static IEnumerable<EcgExample> Load(string folder, IEnumerable<LabelledRecord> records, DatasetSplit split,
-        int? length, CropPosition crop, WfdbReadOptions readOptions)
+        int? length, int? maximumLength, CropPosition crop, WfdbReadOptions readOptions)
     {
-        if (length is <= 0) throw new ArgumentOutOfRangeException(nameof(length), length, "must be positive, or null for each record's own length");
+        WholeRecordLengths.Check(length, maximumLength);
         foreach (LabelledRecord entry in records)
         {
             if (split != DatasetSplit.All && entry.Split != split) continue;
             WfdbRecord record = WfdbRecord.Open(Path.Combine(folder, entry.RecordId), readOptions);
             int[] leads = RecordSignals.Resolve(record, null)!;
-            int target = length ?? (int)record.SampleCount;
+            int target = length ?? (int)Math.Min(record.SampleCount, maximumLength ?? int.MaxValue);
             var (start, available) = FixedLength.Window(record.SampleCount, target, crop);
             float[] signal = RecordSignals.ReadMillivolts(record, leads, start, available);
             yield return new EcgExample(entry.RecordId, null, FixedLength.Pad(signal, leads.Length, available, target),

@@ -108,6 +108,57 @@ public class EcgDataViewTests
     }
 
     [Fact]
+    public void Cursor_PadsShorterRecordsAtTheEnd_AndGivesTheirLengths_WhenShapeIsVariableLength()
+    {
+        var examples = new[] { Example(0, samples: 4), Example(1, samples: 2), Example(2, samples: 3) };
+        var view = EcgDataView.Create(() => examples, EcgSignalShape.UpTo(2, 4, TwoLeads, 360f));
+
+        var signals = view.GetColumn<VBuffer<float>>(view.Schema[EcgColumns.Signal]).Select(v => v.DenseValues().ToArray()).ToArray();
+
+        Assert.Equal([.. EcgColumns.All, EcgColumns.SignalLength], view.Schema.Select(c => c.Name));
+        Assert.Equal(NumberDataViewType.Int32, view.Schema[EcgColumns.SignalLength].Type);
+        Assert.Equal([4, 2, 3], view.GetColumn<int>(EcgColumns.SignalLength));
+        Assert.Equal(examples[0].Signal, signals[0]);
+        Assert.Equal([1f, 1.1f, 0, 0, 1.2f, 1.3f, 0, 0], signals[1]);   // each lead padded, lead-major
+        Assert.Equal([2f, 2.1f, 2.2f, 0, 2.3f, 2.4f, 2.5f, 0], signals[2]);
+    }
+
+    [Fact]
+    public void Cursor_ThrowsNamingTheRecord_WhenLongerThanTheMaximum()
+    {
+        var view = EcgDataView.Create(() => [Example(0, samples: 3), Example(1, samples: 5)], EcgSignalShape.UpTo(2, 4, TwoLeads, 360f));
+
+        var error = Assert.Throws<EcgShapeException>(() => view.ToEcgExamples());
+
+        Assert.Equal("rec-1", error.RecordId);
+        Assert.Contains("5 samples per lead", error.Message);
+        Assert.Contains("up to 4", error.Message);
+    }
+
+    [Fact]
+    public void ToEcgExamples_GivesRecordsTheirOwnLength_FromAWholeRecordView()
+    {
+        var examples = new[] { Example(0, samples: 2), Example(1, samples: 5), Example(2, samples: 4) };
+
+        var read = EcgDataView.FromList(examples).ToEcgExamples();
+
+        Assert.Equal(examples.Select(e => e.Signal), read.Select(e => e.Signal));
+        Assert.Equal([2, 5, 4], read.Select(e => e.Length));
+    }
+
+    [Fact]
+    public void FromList_PadsToTheLongest_OnlyWhenLengthsDiffer()
+    {
+        var same = EcgDataView.FromList([Example(0), Example(1)]);
+        var different = EcgDataView.FromList([Example(0, samples: 2), Example(1, samples: 5)]);
+
+        Assert.Equal((4, false), (same.Shape.Samples, same.Shape.VariableLength));
+        Assert.Null(same.Schema.GetColumnOrNull(EcgColumns.SignalLength));
+        Assert.Equal((5, true), (different.Shape.Samples, different.Shape.VariableLength));
+        Assert.Equal([2, 5], different.GetColumn<int>(EcgColumns.SignalLength));
+    }
+
+    [Fact]
     public void GetRowCursorSet_ReturnsOneCursor_AndViewCannotShuffle()
     {
         var view = EcgDataView.FromList([Example(0)]);

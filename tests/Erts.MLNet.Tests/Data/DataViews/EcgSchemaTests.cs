@@ -19,6 +19,17 @@ public class EcgSchemaTests
         Assert.Equal(shape.LeadNames, read.LeadNames);
     }
 
+    [Fact]
+    public void ReadShape_GivesVariableLength_WhenTheSchemaHasSignalLength()
+    {
+        var shape = EcgSignalShape.UpTo(1, 18300, ["ECG"], 300f);
+
+        var read = EcgSchema.ReadShape(EcgSchema.Create(shape));
+
+        Assert.Equal((1, 18300, true), (read.Leads, read.Samples, read.VariableLength));
+        Assert.False(EcgSchema.ReadShape(EcgSchema.Create(new EcgSignalShape(1, 18300, ["ECG"], 300f))).VariableLength);
+    }
+
     [Theory]
     [InlineData(null, "LeadNames")]
     [InlineData(new[] { "I", "II" }, "SamplingRate")]

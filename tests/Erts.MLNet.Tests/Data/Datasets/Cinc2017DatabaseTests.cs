@@ -1,7 +1,11 @@
 using Erts.MLNet.Data;
 using Erts.MLNet.Data.Datasets;
+using Erts.MLNet.Data.DataViews;
+using Erts.MLNet.Data.Wfdb;
 using Erts.MLNet.Tests.Data.Wfdb;
 using Erts.MLNet.Tests.Infrastructure;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Erts.MLNet.Tests.Data.Datasets;
 
@@ -34,6 +38,63 @@ public class Cinc2017DatabaseTests
         Assert.All(examples[0].Signal[9000..], v => Assert.Equal(0f, v));
         Assert.Contains(examples[0].Signal[8900..9000], v => v != 0f);
         Assert.Contains(examples[2].Signal[11900..], v => v != 0f);
+    }
+
+    [SkippableFact]
+    public void LoadEcg_GivesWholeRecords_PaddedToTheLongestHeader_WithTheirLengths()
+    {
+        string folder = RepositoryPaths.RequireDataset("cinc2017");
+        var database = new Cinc2017Database(folder, new Cinc2017Database.Options { Length = null });
+        var mlContext = new MLContext(seed: 1);
+
+        IDataView validation = mlContext.Data.LoadEcg(database, DatasetSplit.Validation);
+
+        long SampleCount(string record) => WfdbHeader.Read(Path.Combine(folder, record + ".hea")).SampleCount!.Value;
+        long longest = database.Records.Max(r => SampleCount(r.RecordId));
+        Assert.Equal(new[] { 1, (int)longest }, ((VectorDataViewType)validation.Schema[EcgColumns.Signal].Type).Dimensions.ToArray());
+        Assert.Equal((int)longest, ((VectorDataViewType)mlContext.Data.LoadEcg(database, DatasetSplit.Test).Schema[EcgColumns.Signal].Type).Size);
+        var ids = validation.GetColumn<ReadOnlyMemory<char>>(EcgColumns.RecordId).Select(id => id.ToString()).ToArray();
+        var lengths = validation.GetColumn<int>(EcgColumns.SignalLength).ToArray();
+        Assert.Equal(database.Records.Where(r => r.Split == DatasetSplit.Validation).Select(r => r.RecordId), ids);
+        Assert.Equal(ids.Select(id => (int)SampleCount(id)), lengths);
+        Assert.True(lengths.Distinct().Count() > 10, "CinC 2017 records vary in length");
+
+        // Each row holds its whole record, then zeros.
+        var signals = validation.GetColumn<VBuffer<float>>(EcgColumns.Signal).Select(v => v.DenseValues().ToArray()).Take(20).ToArray();
+        for (int row = 0; row < signals.Length; row++)
+        {
+            var record = WfdbRecord.Open(Path.Combine(folder, ids[row]), WfdbReadOptions.Informative);
+            Assert.Equal(record.ReadSignals().ToPhysical(), signals[row][..lengths[row]]);
+            Assert.All(signals[row][lengths[row]..], v => Assert.Equal(0f, v));
+        }
+    }
+
+    [SkippableFact]
+    public void Load_KeepsWholeRecords_AndCropsOnlyBeyondAStatedMaximum()
+    {
+        string folder = RepositoryPaths.RequireDataset("cinc2017");
+        var database = new Cinc2017Database(folder, new Cinc2017Database.Options { Length = null, MaximumLength = 12000 });
+
+        // A00001 and A00002 have 9000 samples, A00003 has 18000: cropped to its first 12000.
+        var examples = database.Load().Take(3).ToList();
+
+        Assert.Equal([9000, 9000, 12000], examples.Select(e => e.Length));
+        var shape = database.SignalShape();
+        Assert.Equal((1, 12000, true, 300f), (shape.Leads, shape.Samples, shape.VariableLength, shape.SamplingRate));
+        var first = WfdbRecord.Open(Path.Combine(folder, "A00001"), WfdbReadOptions.Informative).ReadSignals().ToPhysical();
+        Assert.Equal(first, examples[0].Signal);
+    }
+
+    [Fact]
+    public void Constructor_Throws_WhenLengthAndMaximumLengthAreBothSet()
+    {
+        using var folder = new TemporaryFolder();
+        folder.WriteText("REFERENCE.csv", "A00001,N\r\n");
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            new Cinc2017Database(folder.Path, new Cinc2017Database.Options { Length = 9000, MaximumLength = 18300 }));
+
+        Assert.Contains("MaximumLength needs Length = null", error.Message);
     }
 
     [Fact]

@@ -1,6 +1,10 @@
+using Erts.MLNet.Data;
 using Erts.MLNet.Data.Datasets;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Wfdb;
 using Erts.MLNet.Tests.Data.Wfdb;
+using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Erts.MLNet.Tests.Data.Datasets;
 
@@ -53,6 +57,24 @@ public sealed class Cinc2020DatabaseTests : IDisposable
             Assert.Equal((8, 1, 1), (Count(database, label, DatasetSplit.Train), Count(database, label, DatasetSplit.Validation), Count(database, label, DatasetSplit.Test)));
         Assert.Equal(database.Records.Where(r => r.Split == DatasetSplit.Test).Select(r => r.RecordId),
             database.Load(DatasetSplit.Test).Select(e => e.RecordId));
+    }
+
+    [Fact]
+    public void LoadEcg_GivesWholeRecords_PaddedToTheLongest_WhenLengthIsNull()
+    {
+        int[] lengths = [600, 1500, 900, 1200, 700, 1100, 800, 1000, 650, 1300];
+        for (int i = 0; i < lengths.Length; i++) WriteRecord($"D{i:D4}", i % 2 == 0 ? "426783006" : "164889003", lengths[i], i);
+        var database = new Cinc2020Database(folder.Path, new Cinc2020Database.Options { Length = null });
+
+        var examples = database.Load().ToList();
+        var view = new MLContext(seed: 1).Data.LoadEcg(database, DatasetSplit.All);
+
+        Assert.Equal(lengths, examples.Select(e => e.Length));
+        Assert.Equal(WfdbRecord.Open(folder.Combine("D0001")).ReadSignals().ToPhysical(), examples[1].Signal);
+        var shape = EcgSchema.ReadShape(view.Schema);
+        Assert.Equal((2, 1500, true), (shape.Leads, shape.Samples, shape.VariableLength));
+        Assert.Equal(lengths, view.GetColumn<int>(EcgColumns.SignalLength));
+        Assert.Equal(examples.Select(e => e.Signal), view.ToEcgExamples().Select(e => e.Signal));
     }
 
     [Fact]
