@@ -4,7 +4,9 @@ using Erts.Experiments.Commands;
 // erts-experiments: the reproducible experiments of ERTS.MLNet.
 //   dotnet run --project src/Erts.Experiments -c Release -- grid [--quick] [--datasets ...] [--policies ...] [--backbones ...] [--seeds ...] [--noise ...]
 //   dotnet run --project src/Erts.Experiments -c Release -- report
+//   dotnet run --project src/Erts.Experiments -c Release -- recipe [--datasets cinc2017,mitbih,ptbxl] [--models network,fused,fasttree,peer] [--seeds 1,2,3]
 var root = new RootCommand("ERTS.MLNet experiments: the Full / PDD / ERTS comparison grid on real ECG.");
 root.Subcommands.Add(GridCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(RecipeCommand.Create());
 return await root.Parse(args).InvokeAsync();
