@@ -23,6 +23,7 @@ internal static class RecipeCommand
         var models = new Option<string?>("--models") { Description = "Comma-separated: network (signal only), fused (network + features), fasttree, peer (default all)." };
         var policies = new Option<string?>("--policies") { Description = "Network policies, comma-separated (default full,erts-dbpd)." };
         var seeds = new Option<string?>("--seeds") { Description = "Comma-separated seeds (default 1,2,3)." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs instead of each dataset's own (a smoke test; results then go elsewhere)." };
         var threads = new Option<int>("--threads") { Description = "Torch, FastTree and peer threads (default 2).", DefaultValueFactory = _ => 2 };
         var data = new Option<string?>("--data") { Description = "Folder holding cinc2017/, mitdb/, ptbxl/ (default: $ERTS_SHARED_DATA, else ../shared/data)." };
         var peer = new Option<string?>("--peer-script") { Description = "The PyTorch peer (default ../shared/peers/cinc2017_recipe_torch.py beside the repository)." };
@@ -30,7 +31,7 @@ internal static class RecipeCommand
         var markdown = new Option<string?>("--markdown") { Description = "Markdown file whose recipe section is regenerated (default docs/results.md)." };
         var command = new Command("recipe", "Train the networks with the practical recipe beside FastTree and the PyTorch peer on the same splits; one results.json record per run.")
         {
-            datasets, models, policies, seeds, threads, data, peer, output, markdown,
+            datasets, models, policies, seeds, epochs, threads, data, peer, output, markdown,
         };
         command.SetAction((result, cancellation) =>
         {
@@ -57,16 +58,17 @@ internal static class RecipeCommand
                 var clock = Stopwatch.StartNew();
                 var prepared = dataset.Prepare(mlContext, folder);
                 Console.WriteLine($"{dataset.Name}: {prepared.Description} (prepared lazily; {clock.Elapsed.TotalSeconds:F0} s)");
-                var runner = new RecipeRunner(mlContext, dataset, prepared, threadCount, Console.Out);
+                var runner = new RecipeRunner(mlContext, dataset, prepared, threadCount, Console.Out, result.GetValue(epochs));
 
                 void Run(string model, int seed, Func<RecipeResult?> train)
                 {
                     if (cancellation.IsCancellationRequested || file.Has(dataset.Name, model, seed)) return;
                     Console.WriteLine($"{dataset.Name}: {model}, seed {seed} ...");
                     if (train() is not { } done) return;
-                    file.Add(done);
                     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                         $"{dataset.Name}: {model}, seed {seed}: {dataset.HeadlineName} {done.Headline:F3}, macro-F1 {done.MacroF1:F3}, {done.FitSeconds:F0} s"));
+                    using var held = file.Lock();
+                    file.Add(done);
                     MarkdownSection.Update(markdownPath, RecipeMarkdown.Render(file.Read(), RecipeDatasets.All), RecipeMarkdown.Section, "erts-experiments recipe");
                 }
 
@@ -81,7 +83,8 @@ internal static class RecipeCommand
                     }
                 }
             }
-            MarkdownSection.Update(markdownPath, RecipeMarkdown.Render(file.Read(), RecipeDatasets.All), RecipeMarkdown.Section, "erts-experiments recipe");
+            using (file.Lock())
+                MarkdownSection.Update(markdownPath, RecipeMarkdown.Render(file.Read(), RecipeDatasets.All), RecipeMarkdown.Section, "erts-experiments recipe");
             return Task.FromResult(cancellation.IsCancellationRequested ? 130 : 0);
         });
         return command;

@@ -60,7 +60,7 @@ public sealed class Cinc2017Recipe : RecipeDataset
         int Count(DatasetSplit split) => database.Records.Count(r => r.Split == split);
         return new RecipeData(Part(DatasetSplit.Train), Part(DatasetSplit.Validation), Part(DatasetSplit.Test), "Features", "Features",
             $"train {Count(DatasetSplit.Train):N0} / validation {Count(DatasetSplit.Validation):N0} / test {Count(DatasetSplit.Test):N0} records, " +
-            "1 lead, whole records (9-61 s) at 300 Hz", lines);
+            $"1 lead, whole records up to {database.SignalShape().Samples:N0} samples at 300 Hz", lines);
     }
 
     /// <inheritdoc />

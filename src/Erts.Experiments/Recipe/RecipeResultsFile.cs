@@ -1,10 +1,12 @@
 using System.Text.Json;
+using Erts.Experiments.Grid;
 
 namespace Erts.Experiments.Recipe;
 
 /// <summary>
 /// The recipe benchmark's results.json: one record per (dataset, model, seed), rewritten atomically after each run,
-/// so an interrupted benchmark resumes where it stopped and a finished run is never trained twice.
+/// so an interrupted benchmark resumes where it stopped and a finished run is never trained twice. Several benchmark
+/// processes may share the file: each change happens under <see cref="Lock"/>.
 /// </summary>
 public sealed class RecipeResultsFile(string path)
 {
@@ -21,7 +23,24 @@ public sealed class RecipeResultsFile(string path)
     public bool Has(string dataset, string model, int seed) =>
         Read().Any(r => r.Dataset == dataset && r.Model == model && r.Seed == seed);
 
-    /// <summary>Adds a record (replacing one of the same run) and rewrites the file atomically.</summary>
+    /// <summary>
+    /// Waits for the lock beside the file (<c>.results.json.lock</c>, <see cref="LockFile"/>) that every change, and the
+    /// markdown regenerated from the file, happen under; dispose to release.
+    /// </summary>
+    /// <exception cref="IOException">Another process held it for a minute.</exception>
+    public IDisposable Lock()
+    {
+        string full = System.IO.Path.GetFullPath(Path);
+        string lockPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.lock");
+        for (int attempt = 0; ; attempt++)
+        {
+            if (LockFile.TryTake(lockPath) is { } held) return held;
+            if (attempt == 600) throw new IOException($"'{lockPath}' stayed locked for a minute: another benchmark process is stuck while saving.");
+            Thread.Sleep(100);
+        }
+    }
+
+    /// <summary>Adds a record (replacing one of the same run) and rewrites the file atomically; call under <see cref="Lock"/>.</summary>
     public void Add(RecipeResult result)
     {
         var all = Read().Where(r => !(r.Dataset == result.Dataset && r.Model == result.Model && r.Seed == result.Seed)).Append(result).ToList();

@@ -9,8 +9,11 @@ using Microsoft.ML.Trainers.FastTree;
 
 namespace Erts.Experiments.Recipe;
 
-/// <summary>Trains and scores the models of the recipe benchmark on a prepared dataset: the networks, FastTree, the PyTorch peer.</summary>
-public sealed class RecipeRunner(MLContext mlContext, RecipeDataset dataset, RecipeData data, int threads, TextWriter log)
+/// <summary>
+/// Trains and scores the models of the recipe benchmark on a prepared dataset: the networks, FastTree, the PyTorch
+/// peer. <c>epochs</c> shortens every network run (smoke tests only).
+/// </summary>
+public sealed class RecipeRunner(MLContext mlContext, RecipeDataset dataset, RecipeData data, int threads, TextWriter log, int? epochs = null)
 {
     /// <summary>The label of a network run, e.g. "ResNet1d + features, full".</summary>
     public static string NetworkLabel(string policy, bool fused) => $"ResNet1d{(fused ? " + features" : "")}, {policy}";
@@ -25,6 +28,7 @@ public sealed class RecipeRunner(MLContext mlContext, RecipeDataset dataset, Rec
     public RecipeResult Network(string policy, int seed, bool fused)
     {
         var options = dataset.NetworkOptions(policy, seed, fused, data.FusedColumn);
+        if (epochs is { } shorter) ReferenceSchedule.Apply(options, shorter);
         options.Threads = threads;
         using var result = ErtsPipeline.TrainAndEvaluate(mlContext, new EstimatorChain<ITransformer>(), options, data.Train, data.Validation, data.Test);
         var report = result.Classifier.Report!;
@@ -71,7 +75,8 @@ public sealed class RecipeRunner(MLContext mlContext, RecipeDataset dataset, Rec
         try
         {
             File.WriteAllLines(split, data.SplitLines);
-            var start = new ProcessStartInfo("python3")
+            // Debian's interpreter, where python3-torch installs; another python3 first on PATH usually lacks torch.
+            var start = new ProcessStartInfo(File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3")
             {
                 ArgumentList = { script, folder, "--recipe", "windows", "--split", split, "--threads", threads.ToString(CultureInfo.InvariantCulture),
                     "--seed", seed.ToString(CultureInfo.InvariantCulture), "--out", output },
