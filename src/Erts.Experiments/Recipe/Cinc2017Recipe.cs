@@ -64,21 +64,13 @@ public sealed class Cinc2017Recipe : RecipeDataset
     }
 
     /// <inheritdoc />
-    public override ErtsTrainer.Options NetworkOptions(string policy, int seed, bool fused, string featuresColumn) =>
-        ReferenceSchedule.Apply(new ErtsTrainer.Options
-        {
-            Network = Backbone.ResNet1d,
-            SelectionPolicy = policy,
-            Epochs = Epochs,
-            BatchSize = 64,
-            LearningRate = 1e-3,
-            WeightDecay = 0.01,
-            LearningRateSchedule = LearningRateSchedule.WarmupCosine,
-            LearningRateWarmupEpochs = 1,
-            TrainingWindow = Window,
-            InferenceStride = Stride,
-            Augmentation = EcgAugmentation.Light,
-            AuxiliaryFeaturesColumnName = fused ? featuresColumn : null,
-            Seed = seed,
-        }, Epochs);
+    public override ErtsTrainer.Options NetworkOptions(string policy, int seed, bool fused, string featuresColumn)
+    {
+        var options = PracticalOptions(policy, seed, fused, featuresColumn);
+        options.BatchSize = 64;
+        options.TrainingWindow = Window;
+        options.InferenceStride = Stride;
+        options.Augmentation = EcgAugmentation.Light;
+        return ReferenceSchedule.Apply(options, Epochs);
+    }
 }

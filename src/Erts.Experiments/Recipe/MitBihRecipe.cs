@@ -65,21 +65,14 @@ public sealed class MitBihRecipe : RecipeDataset
     }
 
     /// <inheritdoc />
-    public override ErtsTrainer.Options NetworkOptions(string policy, int seed, bool fused, string featuresColumn) =>
-        ReferenceSchedule.Apply(new ErtsTrainer.Options
-        {
-            Network = Backbone.ResNet1d,
-            SelectionPolicy = policy,
-            BatchSize = 128,
-            LearningRate = 1e-3,
-            WeightDecay = 0.01,
-            LearningRateSchedule = LearningRateSchedule.WarmupCosine,
-            LearningRateWarmupEpochs = 1,
-            Augmentation = new EcgAugmentation { AmplitudeScale = 0.1f, NoiseStandardDeviation = 0.05f, MaxTimeShift = 8 },
-            FocusResolution = FocusResolution.Input,
-            AuxiliaryFeaturesColumnName = fused ? featuresColumn : null,
-            Seed = seed,
-        }, Epochs);
+    public override ErtsTrainer.Options NetworkOptions(string policy, int seed, bool fused, string featuresColumn)
+    {
+        var options = PracticalOptions(policy, seed, fused, featuresColumn);
+        options.BatchSize = 128;
+        options.Augmentation = new EcgAugmentation { AmplitudeScale = 0.1f, NoiseStandardDeviation = 0.05f, MaxTimeShift = 8 };
+        options.FocusResolution = FocusResolution.Input;
+        return ReferenceSchedule.Apply(options, Epochs);
+    }
 
     private static List<EcgExample> CapNormal(List<EcgExample> beats, int normal)
     {

@@ -49,20 +49,13 @@ public sealed class PtbXlRecipe : RecipeDataset
     }
 
     /// <inheritdoc />
-    public override ErtsTrainer.Options NetworkOptions(string policy, int seed, bool fused, string featuresColumn) =>
-        ReferenceSchedule.Apply(new ErtsTrainer.Options
-        {
-            Network = Backbone.ResNet1d,
-            SelectionPolicy = policy,
-            BatchSize = 32,
-            LearningRate = 1e-3,
-            WeightDecay = 0.01,
-            LearningRateSchedule = LearningRateSchedule.WarmupCosine,
-            LearningRateWarmupEpochs = 1,
-            TrainingWindow = 500,
-            InferenceStride = 100,
-            Augmentation = EcgAugmentation.Light,
-            AuxiliaryFeaturesColumnName = fused ? featuresColumn : null,
-            Seed = seed,
-        }, Epochs);
+    public override ErtsTrainer.Options NetworkOptions(string policy, int seed, bool fused, string featuresColumn)
+    {
+        var options = PracticalOptions(policy, seed, fused, featuresColumn);
+        options.BatchSize = 32;
+        options.TrainingWindow = 500;
+        options.InferenceStride = 100;
+        options.Augmentation = EcgAugmentation.Light;
+        return ReferenceSchedule.Apply(options, Epochs);
+    }
 }

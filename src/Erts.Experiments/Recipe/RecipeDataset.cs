@@ -1,3 +1,4 @@
+using Erts.MLNet.Networks;
 using Erts.MLNet.Training;
 using Microsoft.ML;
 
@@ -29,6 +30,22 @@ public abstract class RecipeDataset
 
     /// <summary>The network's trainer options for <paramref name="policy"/> and <paramref name="seed"/>; <paramref name="fused"/> adds the feature column before the head.</summary>
     public abstract ErtsTrainer.Options NetworkOptions(string policy, int seed, bool fused, string featuresColumn);
+
+    /// <summary>
+    /// What every dataset's network shares: ResNet1d, AdamW 1e-3 with weight decay 0.01, one epoch of linear warm-up then
+    /// cosine, class-balanced cross-entropy (the default), the features fused when asked.
+    /// </summary>
+    protected static ErtsTrainer.Options PracticalOptions(string policy, int seed, bool fused, string featuresColumn) => new()
+    {
+        Network = Backbone.ResNet1d,
+        SelectionPolicy = policy,
+        LearningRate = 1e-3,
+        WeightDecay = 0.01,
+        LearningRateSchedule = LearningRateSchedule.WarmupCosine,
+        LearningRateWarmupEpochs = 1,
+        AuxiliaryFeaturesColumnName = fused ? featuresColumn : null,
+        Seed = seed,
+    };
 
     /// <summary>Whether the PyTorch peer (cinc2017_recipe_torch.py) trains on this dataset.</summary>
     public virtual bool HasPeer => false;
