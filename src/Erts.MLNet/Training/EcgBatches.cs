@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 
 namespace Erts.MLNet.Training;
 
-/// <summary>Turns rows of <see cref="EcgTensorData"/> into tensors, and runs a network over a whole set.</summary>
+/// <summary>Turns rows of <see cref="EcgTensorData"/> into tensors (whole stored rows; <see cref="TrainingInputs"/> draws windows).</summary>
 internal static class EcgBatches
 {
     /// <summary>Examples <paramref name="rows"/> as a (rows, leads, samples) float tensor on <paramref name="device"/>.</summary>
@@ -41,20 +41,4 @@ internal static class EcgBatches
     /// <summary>Labels of examples <paramref name="rows"/> as an int64 tensor on <paramref name="device"/>.</summary>
     public static Tensor Labels(EcgTensorData data, IReadOnlyList<int> rows, Device device) =>
         tensor(rows.Select(row => (long)data.Labels[row]).ToArray(), device: device);
-
-    /// <summary>Arg-max class of every example, in eval mode and without gradients, <paramref name="batchSize"/> at a time.</summary>
-    public static int[] Predict(EcgNetwork network, EcgTensorData data, Device device, int batchSize)
-    {
-        network.eval();
-        var predictions = new int[data.Count];
-        using var noGrad = no_grad();
-        for (int start = 0; start < data.Count; start += batchSize)
-        {
-            using var scope = NewDisposeScope();
-            var rows = Enumerable.Range(start, Math.Min(batchSize, data.Count - start)).ToArray();
-            var classes = network.call(Signals(data, rows, device)).argmax(1).to(ScalarType.Int32).cpu();
-            classes.data<int>().CopyTo(predictions, start);
-        }
-        return predictions;
-    }
 }

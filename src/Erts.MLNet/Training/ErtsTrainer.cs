@@ -86,7 +86,7 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         if (all.Count == 0) throw new InvalidOperationException($"The training data has no row with a label in column '{columns.Label.Name}'.");
         var (train, validation) = SplitValidation(all, columns, storage);
         if (storage.Describe() is { } spilled) Log(spilled);
-        int window = columns.InputSamples(_options);
+        var (window, stride) = RecordWindows.Of(_options, columns.Samples);
         Log(string.Format(CultureInfo.InvariantCulture,
             "{0} on {1} training / {2} validation ECGs of {3} lead(s) x {4} samples{5}, classes: {6}; policy {7}, {8} epochs.",
             _options.Network, train.Count, validation?.Count ?? 0, columns.Leads, columns.Samples,
@@ -125,7 +125,7 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
             _options.EmbeddingColumnName, _options.FocusResolution)
         {
             Window = window,
-            Stride = _options.InferenceStride ?? Math.Max(1, window / 2),
+            Stride = stride,
             SignalLengthColumnName = columns.Length?.Name,
             AuxiliaryColumnName = columns.Auxiliary?.Name,
             AuxiliaryScaling = scaling,
@@ -138,13 +138,14 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
     private void WarnIfFocusIsConstant(IChannel channel, ISelectionPolicy policy, EcgNetwork network, TrainingColumns columns)
     {
         if (policy is not FocusFilter || _options.FocusResolution != FocusResolution.ExplainedLayer) return;
-        int positions = network.ExplainedLength(columns.Leads, columns.InputSamples(_options));
+        int window = RecordWindows.Of(_options, columns.Samples).Window;
+        int positions = network.ExplainedLength(columns.Leads, window);
         if (FocusScore.TopCount(positions) > 1) return;
         channel.Warning(MessageSensitivity.None,
             "{0}'s explained layer has only {1} time positions for {2}-sample inputs, so the focus score is 1 for every " +
             "non-flat Grad-CAM profile and policy {3} ranks candidates by confidence alone. Set Options.FocusResolution " +
             "= FocusResolution.Input to score profiles at the input's resolution.",
-            _options.Network, positions, columns.InputSamples(_options), policy.Name);
+            _options.Network, positions, window, policy.Name);
     }
 
     /// <summary>The schema after the trained model: the input plus Score, PredictedLabel and the optional explanation and embedding.</summary>

@@ -7,6 +7,17 @@ namespace Erts.MLNet.Training;
 internal static class RecordWindows
 {
     /// <summary>
+    /// The network's input length and the scoring stride <paramref name="options"/> imply for signals of
+    /// <paramref name="samples"/> samples per lead: <see cref="ErtsTrainer.Options.TrainingWindow"/> (else the whole
+    /// signal) and <see cref="ErtsTrainer.Options.InferenceStride"/> (else half the window).
+    /// </summary>
+    public static (int Window, int Stride) Of(ErtsTrainer.Options options, int samples)
+    {
+        int window = options.TrainingWindow ?? samples;
+        return (window, options.InferenceStride ?? Math.Max(1, window / 2));
+    }
+
+    /// <summary>
     /// Starts of the windows that cover a record of <paramref name="length"/> samples: 0, stride, 2·stride, ... while
     /// the window fits, and a last one ending at the record's end, so every sample is covered and no window holds
     /// padding unless the record is shorter than one window (then a single window at 0).

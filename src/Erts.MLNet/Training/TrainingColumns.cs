@@ -54,9 +54,6 @@ internal sealed record TrainingColumns(
         return new TrainingColumns(label, signal, leads, samples, ClassNamesOf(label, (int)key.Count), length, auxiliary, auxiliarySize);
     }
 
-    /// <summary>Samples per lead of the network's input: the training window, or the whole signal.</summary>
-    public int InputSamples(ErtsTrainer.Options options) => options.TrainingWindow ?? Samples;
-
     /// <summary>Number of classes.</summary>
     public int Classes => ClassNames.Count;
 

@@ -21,7 +21,7 @@ internal sealed class TrainingInputs
     public TrainingInputs(EcgTensorData data, ErtsTrainer.Options options)
     {
         _data = data;
-        Window = options.TrainingWindow ?? data.Samples;
+        Window = RecordWindows.Of(options, data.Samples).Window;
         _augmentation = options.Augmentation is { IsNone: false } augmentation ? augmentation : null;
         _seed = options.Seed;
         _asStored = Window == data.Samples && _augmentation is null;

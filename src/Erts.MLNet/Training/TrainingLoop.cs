@@ -99,8 +99,7 @@ public sealed class TrainingLoop
         bool cancelled = false;
 
         bool stoppedEarly = false;
-        int window = _options.TrainingWindow ?? train.Samples;
-        int stride = _options.InferenceStride ?? Math.Max(1, window / 2);
+        var (window, stride) = RecordWindows.Of(_options, train.Samples);
         for (int epoch = progress.NextEpoch; epoch < _options.Epochs; epoch++)
         {
             // Checked before the epoch rather than after it, so a run resumed from the checkpoint of an early stop stops too.

@@ -102,7 +102,7 @@ public sealed class TrainingResumeTests : IDisposable
 
         Assert.Equal(["resuming from '" + CheckpointFile + "' after epoch 4/4"], lines);
         AssertSameRun(first, again);
-        var predictions = EcgBatches.Predict(network, Validation, torch.CPU, batchSize: 64);
+        var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
         Assert.Equal(again.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 

@@ -149,7 +149,7 @@ public class TrainingLoopTests
         var bestEpoch = report.Epochs.Select((e, i) => (e.ValidationMacroF1, i)).MaxBy(pair => pair.ValidationMacroF1).i;
         Assert.Equal(bestEpoch, report.BestEpoch);
         Assert.False(network.training);
-        var predictions = EcgBatches.Predict(network, Validation, torch.CPU, batchSize: 64);
+        var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
         Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 
@@ -175,7 +175,7 @@ public class TrainingLoopTests
 
         Assert.True(report.Cancelled);
         Assert.Equal(2, report.Epochs.Count);
-        var predictions = EcgBatches.Predict(network, Validation, torch.CPU, batchSize: 64);
+        var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
         Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 
