@@ -1,3 +1,4 @@
+using Erts.MLNet.Tests.Reliability;
 using Erts.MLNet.Training;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -60,54 +61,27 @@ internal static class OptimizerStress
     /// </summary>
     internal static float[][] Run(List<Parameter> parameters, IStepper optimizer, float[][][] gradients, int steps, bool collect)
     {
-        using var done = new ManualResetEventSlim();
-        Exception? collectorFailure = null;
-        var collector = new Thread(() =>
+        using var collections = collect ? new ForcedCollections() : null;
+        for (int step = 0; step < steps; step++)
         {
-            try
+            using var scope = NewDisposeScope();
+            // A warm-up + cosine-like rate that changes every step, as the per-step schedules do.
+            optimizer.SetLearningRate(1e-2 * (0.5 + 0.5 * Math.Cos(step * 0.01)));
+            optimizer.ZeroGrad();
+            var stepGradients = gradients[step % gradients.Length];
+            for (int i = 0; i < parameters.Count; i++)
             {
-                for (int i = 0; !done.IsSet; i++)
-                {
-                    // Mostly cheap gen-0 collections (the Scalars of a step are young), a full one now and then.
-                    GC.Collect(i % 16 == 0 ? GC.MaxGeneration : 0);
-                    GC.WaitForPendingFinalizers();
-                }
+                var gradient = torch.tensor(stepGradients[i]).reshape(Shapes[i]);
+                parameters[i].grad = gradient;
             }
-            catch (Exception e)
+            if (step % 3 == 0)
             {
-                collectorFailure = e;
+                // A nested scope that ends before the step, like the confidence pass's.
+                using var inner = NewDisposeScope();
+                using var sum = parameters[0].sum();
             }
-        }) { IsBackground = true, Name = "optimizer-stress collector" };
-        if (collect) collector.Start();
-        try
-        {
-            for (int step = 0; step < steps; step++)
-            {
-                using var scope = NewDisposeScope();
-                // A warm-up + cosine-like rate that changes every step, as the per-step schedules do.
-                optimizer.SetLearningRate(1e-2 * (0.5 + 0.5 * Math.Cos(step * 0.01)));
-                optimizer.ZeroGrad();
-                var stepGradients = gradients[step % gradients.Length];
-                for (int i = 0; i < parameters.Count; i++)
-                {
-                    var gradient = torch.tensor(stepGradients[i]).reshape(Shapes[i]);
-                    parameters[i].grad = gradient;
-                }
-                if (step % 3 == 0)
-                {
-                    // A nested scope that ends before the step, like the confidence pass's.
-                    using var inner = NewDisposeScope();
-                    using var sum = parameters[0].sum();
-                }
-                optimizer.Step();
-            }
+            optimizer.Step();
         }
-        finally
-        {
-            done.Set();
-            if (collect) collector.Join();
-        }
-        if (collectorFailure is not null) throw new InvalidOperationException("The collecting thread failed.", collectorFailure);
         return parameters.Select(p => p.data<float>().ToArray()).ToArray();
     }
 
