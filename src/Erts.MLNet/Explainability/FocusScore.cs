@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Erts.MLNet.Explainability;
@@ -36,8 +37,11 @@ public static class FocusScore
         using var noGrad = no_grad();
         var minimum = profiles.amin([1], keepdim: true);
         var range = profiles.amax([1], keepdim: true) - minimum;
+        // Scalars held until after the calls that read them: an implicit one could be finalized during the call.
+        using var zero = 0.ToScalar();
+        using var tiniest = float.Epsilon.ToScalar();
         // A constant profile carries no localised evidence: it normalises to zeros instead of 0/0.
-        var normalised = where(range > 0, (profiles - minimum) / range.clamp_min(float.Epsilon), zeros_like(profiles));
+        var normalised = where(range > zero, (profiles - minimum) / range.clamp_min(tiniest), zeros_like(profiles));
         var (top, _) = normalised.topk(TopCount((int)profiles.shape[1]), dim: 1);
         return top.mean([1]).MoveToOuterDisposeScope();
     }

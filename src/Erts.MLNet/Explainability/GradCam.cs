@@ -161,7 +161,8 @@ public static class GradCam
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var values = activations.detach();
-        long positions = values.numel() / (values.shape[0] * values.shape[1]);
+        // Held until after the division reads it: an implicitly converted Scalar could be finalized during the call.
+        using var positions = (values.numel() / (values.shape[0] * values.shape[1])).ToScalar();
         var channelWeights = classifier.weight!.index_select(0, targets) / positions;
         return WeightedTimeProfile(channelWeights, values).MoveToOuterDisposeScope();
     }

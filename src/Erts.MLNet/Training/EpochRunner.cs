@@ -3,7 +3,6 @@ using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Erts.MLNet.Training;
@@ -30,7 +29,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly int _batchSize;
     private readonly Device _device;
     private readonly Tensor? _classWeights;
-    private readonly OptimizerHelper _optimizer;
+    private readonly DecoupledAdamW _optimizer;
     private readonly double _learningRateDecay;
     private readonly int _seed;
     private readonly int[] _order;
@@ -52,7 +51,8 @@ internal sealed class EpochRunner : IDisposable
         _classWeights = options.ClassBalancedLoss
             ? tensor(ClassBalancedWeights.Compute(data.Labels, data.Classes, options.ClassBalancedBeta), device: device).DetachFromDisposeScope()
             : null;
-        _optimizer = optim.AdamW(network.parameters(), options.LearningRate, weight_decay: options.WeightDecay);
+        // Not TorchSharp's optim.AdamW: its step lets the GC free Scalars libtorch is still reading (see DecoupledAdamW).
+        _optimizer = new DecoupledAdamW(network.parameters(), options.LearningRate, options.WeightDecay);
         _learningRateDecay = options.LearningRateDecay;
         _seed = options.Seed;
         _order = new int[data.Count];
@@ -66,7 +66,7 @@ internal sealed class EpochRunner : IDisposable
     }
 
     /// <summary>Learning rate of the next epoch.</summary>
-    public double LearningRate => _optimizer.ParamGroups.First().LearningRate;
+    public double LearningRate => _optimizer.LearningRate;
 
     /// <summary>Trains one epoch; stops between batches once <paramref name="stop"/> is raised.</summary>
     /// <remarks>Pooled kept rows are flushed at the end of the epoch, so nothing is pending between epochs.</remarks>
@@ -104,16 +104,16 @@ internal sealed class EpochRunner : IDisposable
     public void DecayLearningRate()
     {
         if (_curve.IsPerStep) return;
-        foreach (var group in _optimizer.ParamGroups) group.LearningRate *= _learningRateDecay;
+        _optimizer.LearningRate *= _learningRateDecay;
     }
 
-    /// <summary>Writes the optimiser's state: per parameter group its options (learning rate included), per parameter AdamW's step and moments.</summary>
-    public void SaveOptimizerState(BinaryWriter writer) => _optimizer.save_state_dict(writer);
+    /// <summary>Writes the optimiser's state: its options (learning rate included), per parameter AdamW's step and moments.</summary>
+    public void SaveOptimizerState(BinaryWriter writer) => _optimizer.Save(writer);
 
     /// <summary>Replaces the optimiser's state with one written by <see cref="SaveOptimizerState"/> for the same network.</summary>
     /// <exception cref="InvalidDataException">The state is of another optimiser.</exception>
     /// <exception cref="ArgumentException">The state has another number of parameter groups or parameters.</exception>
-    public void LoadOptimizerState(BinaryReader reader) => _optimizer.load_state_dict(reader);
+    public void LoadOptimizerState(BinaryReader reader) => _optimizer.Load(reader);
 
     /// <summary>Writes the score cache (an empty marker when scores are not reused).</summary>
     public void SaveScoreCache(BinaryWriter writer) => ScoreCache.Write(writer, _scoreCache);
@@ -166,8 +166,8 @@ internal sealed class EpochRunner : IDisposable
         var inputs = _inputs.Signals(samples, epoch, _device);
         var labels = EcgBatches.Labels(_data, samples, _device);
         if (_curve.IsPerStep)
-            foreach (var group in _optimizer.ParamGroups) group.LearningRate = _curve.At(position);
-        _optimizer.zero_grad();
+            _optimizer.LearningRate = _curve.At(position);
+        _optimizer.ZeroGrad();
         var activations = _network.Trunk(inputs);
         var logits = _network.Logits(activations, _inputs.Auxiliary(samples, _device));
         // Per-sample weighted losses averaged over the rows, as the reference code does (not divided by the weights' sum).
@@ -175,7 +175,7 @@ internal sealed class EpochRunner : IDisposable
         // Before the step, so the CAM weights are the ones that produced these activations.
         if (_scoreCache is not null) RecordUpdateScores(samples, epoch, logits, activations, labels);
         losses.mean().backward();
-        _optimizer.step();
+        _optimizer.Step();
         outcome.LossSum += losses.detach().sum().item<float>();
         outcome.Kept += samples.Length;
         outcome.UpdateSteps++;
