@@ -46,6 +46,7 @@ internal static class CommandHandler
         UsageException => ExitCodes.Usage,
         NotAvailableException => ExitCodes.NotAvailable,
         FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or IOException => ExitCodes.Failure,
+        InvalidDataException => ExitCodes.Failure,   // data that cannot make a run (e.g. fewer than two classes)
         ArgumentException or InvalidOperationException or FormatException or NotSupportedException => ExitCodes.Failure,
         OperationCanceledException => ExitCodes.Failure,
         _ => null,

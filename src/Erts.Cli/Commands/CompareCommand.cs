@@ -32,11 +32,15 @@ internal static class CompareCommand
             if (policyNames.Length == 0) throw new UsageException("--policies: name at least one policy.");
             if (seedValues.Length == 0) throw new UsageException("--seeds: give at least one seed.");
             var schedule = training.Schedule(parseResult);
-            var request = data.ToRequest(parseResult, parseResult.GetValue(training.Seed));
+            var firstOptions = training.ToTrainerOptions(parseResult, policyNames[0]);   // checks the options before any data is read
+            float? resample = training.ResampleRate(parseResult);
+            var request = data.ToRequest(parseResult, parseResult.GetValue(training.Seed), wholeRecordsByDefault: training.HasWindow(parseResult));
 
             context.Say($"data: {request.Describe()}");
             var splits = DatasetLoader.Load(request);
+            TrainingOptionSet.RequireFits(firstOptions, splits);
             context.Say($"splits: {splits.Describe()}; {policyNames.Length} policies x {seedValues.Length} seeds, {schedule.Describe()}");
+            context.Say($"input: {TrainAndTest.Input(firstOptions, resample)}");
 
             var runs = new List<RunResult>();
             foreach (int seed in seedValues)
@@ -44,12 +48,12 @@ internal static class CompareCommand
                 {
                     var options = training.ToTrainerOptions(parseResult, policy, seed);
                     string name = seedValues.Length == 1 ? policy : $"{policy} seed {seed}";
-                    var (result, model) = TrainAndTest.Run(context, splits, name, options);
+                    var (result, model) = TrainAndTest.Run(context, splits, name, options, resample);
                     model.Dispose();
                     runs.Add(result);
                 }
 
-            var settings = TrainAndTest.Settings(splits, training.ToTrainerOptions(parseResult, policyNames[0]), schedule);
+            var settings = TrainAndTest.Settings(splits, firstOptions, schedule, resample);
             settings.Add(new("policies", string.Join(", ", policyNames)));
             settings.Add(new("seeds", string.Join(", ", seedValues)));
             var report = new ExperimentReport

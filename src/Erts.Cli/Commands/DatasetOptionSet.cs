@@ -44,6 +44,15 @@ internal sealed class DatasetOptionSet
     public const string CacheDescription =
         "Cache folder of downloaded datasets, holding <physionet-name>/<version>/ (default: $ERTS_DATA_CACHE, else ~/.cache/erts-mlnet or the OS's cache folder).";
 
+    /// <summary>Whole records instead of fixed-length ones.</summary>
+    public Option<bool> WholeRecords { get; } = new("--whole-records")
+    {
+        Description = "Datasets with records of different lengths (" +
+                      string.Join(", ", KnownDatasets.All.Where(d => d.HasWholeRecords).Select(d => d.Name)) +
+                      "): whole records, zero-padded to the longest with each one's length kept, instead of fixed-length crops " +
+                      "(cinc2017: its first 30 s). On by default with --window; --whole-records false keeps the crops.",
+    };
+
     /// <summary>Synthetic records per class.</summary>
     public Option<int> ExamplesPerClass { get; }
 
@@ -82,20 +91,32 @@ internal sealed class DatasetOptionSet
         DefaultValueFactory = _ => Erts.MLNet.Training.ErtsTrainer.Options.Defaults.Seed,
     };
 
-    /// <summary>Adds the options; <paramref name="withSynthetic"/> false leaves out the generator's settings.</summary>
-    public void AddTo(Command command, bool withSynthetic = true)
+    /// <summary>
+    /// Adds the options; <paramref name="withSynthetic"/> false leaves out the generator's settings,
+    /// <paramref name="withWholeRecords"/> false leaves out --whole-records (commands that take it from a model).
+    /// </summary>
+    public void AddTo(Command command, bool withSynthetic = true, bool withWholeRecords = true)
     {
         command.Options.Add(Dataset);
         command.Options.Add(Data);
         command.Options.Add(Cache);
+        if (withWholeRecords) command.Options.Add(WholeRecords);
         if (!withSynthetic) return;
         foreach (var option in new Option[] { ExamplesPerClass, LabelNoise, Leads, Duration, SamplingRate })
             command.Options.Add(option);
     }
 
     /// <summary>The data asked for.</summary>
-    /// <exception cref="UsageException">The dataset name is unknown, or erts cannot train on that dataset.</exception>
-    public DatasetRequest ToRequest(ParseResult parseResult, int seed)
+    /// <param name="parseResult">The command line.</param>
+    /// <param name="seed">Seed of synthetic data and of re-splits.</param>
+    /// <param name="wholeRecordsByDefault">
+    /// Whole records unless --whole-records says otherwise, for datasets that have them (a training window is given, or
+    /// the model to evaluate was trained on whole records).
+    /// </param>
+    /// <exception cref="UsageException">
+    /// The dataset name is unknown, erts cannot train on that dataset, or --whole-records names a dataset without them.
+    /// </exception>
+    public DatasetRequest ToRequest(ParseResult parseResult, int seed, bool wholeRecordsByDefault = false)
     {
         var dataset = KnownDatasets.Find(parseResult.GetValue(Dataset)!);
         if (!dataset.CanTrain)
@@ -106,6 +127,12 @@ internal sealed class DatasetOptionSet
         var synthetic = new SyntheticSettings(
             parseResult.GetValue(ExamplesPerClass), parseResult.GetValue(LabelNoise),
             parseResult.GetValue(Leads) ?? ["I", "II", "V1"], parseResult.GetValue(Duration), parseResult.GetValue(SamplingRate), seed);
-        return new DatasetRequest(dataset, folder, synthetic);
+        bool wholeRecords = parseResult.GetResult(WholeRecords) is { Implicit: false }
+            ? parseResult.GetValue(WholeRecords)
+            : wholeRecordsByDefault && dataset.HasWholeRecords;
+        if (wholeRecords && !dataset.HasWholeRecords)
+            throw new UsageException(
+                $"--whole-records: the {dataset.Name} records all have one length (or are cut into beats); only {string.Join(", ", KnownDatasets.All.Where(d => d.HasWholeRecords).Select(d => d.Name))} has whole records of different lengths.");
+        return new DatasetRequest(dataset, folder, synthetic, wholeRecords);
     }
 }

@@ -19,7 +19,7 @@ internal static class EvaluateCommand
 
         var command = new Command("evaluate", "Score a saved model on a dataset: macro-F1, accuracy, per-class F1, confusion matrix.");
         command.Options.Add(model);
-        data.AddTo(command);
+        data.AddTo(command, withWholeRecords: false);
         command.Options.Add(split);
         command.Options.Add(seed);
         command.Options.Add(output);
@@ -27,10 +27,10 @@ internal static class EvaluateCommand
         CommandHandler.SetHandler(command, (parseResult, context) =>
         {
             string modelPath = ModelOption.Resolve(parseResult.GetValue(model)!);
-            var request = data.ToRequest(parseResult, parseResult.GetValue(seed));
             string part = parseResult.GetValue(split)!;
 
             using var trained = ExperimentRunner.Load(modelPath);
+            var request = data.ToRequest(parseResult, parseResult.GetValue(seed), wholeRecordsByDefault: trained.TakesWholeRecords);
             var splits = DatasetLoader.Load(request);
             var examples = SplitOption.Select(splits, part);
             context.Say($"evaluating {modelPath} on {request.Dataset.Name} {part} ({examples.Count} examples)");

@@ -26,16 +26,16 @@ internal static class ExplainCommand
 
         var command = new Command("explain", "Explain one prediction: a PNG of the leads with the Grad-CAM profile shaded, the class and probability in the title.");
         command.Options.Add(model);
-        data.AddTo(command);
+        data.AddTo(command, withWholeRecords: false);
         foreach (var option in new Option[] { split, record, index, seed, output }) command.Options.Add(option);
 
         CommandHandler.SetHandler(command, (parseResult, context) =>
         {
             string modelPath = ModelOption.Resolve(parseResult.GetValue(model)!);
-            var request = data.ToRequest(parseResult, parseResult.GetValue(seed));
             string part = parseResult.GetValue(split)!;
 
             using var trained = ExperimentRunner.Load(modelPath);
+            var request = data.ToRequest(parseResult, parseResult.GetValue(seed), wholeRecordsByDefault: trained.TakesWholeRecords);
             var examples = SplitOption.Select(DatasetLoader.Load(request), part);
             string? recordId = parseResult.GetValue(record);
             int position = parseResult.GetValue(index);

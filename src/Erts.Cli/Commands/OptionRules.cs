@@ -19,6 +19,10 @@ internal static class OptionRules
     public static Option<T> AboveUpTo<T>(this Option<T> option, T minimum, T maximum) where T : INumber<T> =>
         option.Check(value => value > minimum && value <= maximum, $"must be in ({Format(minimum)}, {Format(maximum)}]");
 
+    /// <summary>The value must lie in [<paramref name="minimum"/>, <paramref name="maximum"/>).</summary>
+    public static Option<T> AtLeastBelow<T>(this Option<T> option, T minimum, T maximum) where T : INumber<T> =>
+        option.Check(value => value >= minimum && value < maximum, $"must be in [{Format(minimum)}, {Format(maximum)})");
+
     /// <summary>The value must be greater than <paramref name="minimum"/>.</summary>
     public static Option<T> Above<T>(this Option<T> option, T minimum) where T : INumber<T> =>
         option.Check(value => value > minimum, $"must be greater than {Format(minimum)}");

@@ -32,16 +32,19 @@ internal static class TrainCommand
         {
             var options = training.ToTrainerOptions(parseResult);
             var schedule = training.Schedule(parseResult);
-            var request = data.ToRequest(parseResult, options.Seed);
+            float? resample = training.ResampleRate(parseResult);
+            var request = data.ToRequest(parseResult, options.Seed, wholeRecordsByDefault: training.HasWindow(parseResult));
             string folder = Path.GetFullPath(parseResult.GetValue(output)!);
             string modelPath = Path.GetFullPath(parseResult.GetValue(model) ?? Path.Combine(folder, "model.zip"));
 
             context.Say($"data: {request.Describe()}");
             var splits = DatasetLoader.Load(request);
             context.Say($"splits: {splits.Describe()}");
+            TrainingOptionSet.RequireFits(options, splits);
             context.Say($"training {options.Network} with {options.SelectionPolicy}, {schedule.Describe()}, {options.Threads} threads");
+            context.Say($"input: {TrainAndTest.Input(options, resample)}");
 
-            var (result, trained) = TrainAndTest.Run(context, splits, options.SelectionPolicy, options);
+            var (result, trained) = TrainAndTest.Run(context, splits, options.SelectionPolicy, options, resample);
             using (trained)
             {
                 Directory.CreateDirectory(Path.GetDirectoryName(modelPath)!);
@@ -50,7 +53,7 @@ internal static class TrainCommand
                 {
                     Title = $"erts train: {options.SelectionPolicy} on {request.Dataset.Name}",
                     Command = context.CommandLine,
-                    Settings = TrainAndTest.Settings(splits, options, schedule),
+                    Settings = TrainAndTest.Settings(splits, options, schedule, resample),
                     Runs = [result with { ModelPath = modelPath }],
                     Explanations = TrainAndTest.Explanations(trained, splits, parseResult.GetValue(explain)),
                 };

@@ -17,8 +17,10 @@ internal static class DatasetLoader
     public static EcgSplits Load(DatasetRequest request)
     {
         if (request.Dataset.IsGenerated) return Synthetic(request);
-        var open = request.Dataset.OpenLoader
-                   ?? throw new InvalidOperationException($"erts cannot train on '{request.Dataset.Name}' yet: it has no loader for it.");
+        var open = (request.WholeRecords ? request.Dataset.OpenWholeRecordLoader : request.Dataset.OpenLoader)
+                   ?? throw new InvalidOperationException(request.WholeRecords
+                       ? $"'{request.Dataset.Name}' has no whole records of different lengths to load."
+                       : $"erts cannot train on '{request.Dataset.Name}' yet: it has no loader for it.");
         RequireFolder(request.Dataset, request.Folder);
         IEcgDataset dataset = open(request.Folder);
         return FromParts(request, [.. dataset.Load(DatasetSplit.Train)], [.. dataset.Load(DatasetSplit.Validation)], [.. dataset.Load(DatasetSplit.Test)]);

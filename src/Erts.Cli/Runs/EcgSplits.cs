@@ -1,4 +1,5 @@
 using Erts.MLNet.Data;
+using Erts.MLNet.Data.DataViews;
 
 namespace Erts.Cli.Runs;
 
@@ -17,11 +18,18 @@ internal sealed record EcgSplits(
     IReadOnlyList<EcgExample> Test,
     string? Note = null)
 {
-    /// <summary>"train 240 · validation 30 · test 30 · 3 leads x 400 samples at 100 Hz".</summary>
+    /// <summary>
+    /// The signal shape every part is viewed with: the examples' leads, rate and length, or, when lengths differ (whole
+    /// records), up to the longest example of all three parts, so the parts have one shape and the model fits them all.
+    /// </summary>
+    public EcgSignalShape SignalShape() => EcgSignalShape.Enclosing([.. Train, .. Validation, .. Test]);
+
+    /// <summary>"train 240 · validation 30 · test 30 · 3 leads x 400 samples at 100 Hz" (whole records: "up to 18000 samples").</summary>
     public string Describe()
     {
-        var first = Train.Count > 0 ? Train[0] : Test[0];
+        var shape = SignalShape();
         string note = Note == null ? "" : $" ({Note})";
-        return $"train {Train.Count} · validation {Validation.Count} · test {Test.Count} · {ClassNames.Count} classes · {first.Leads} leads x {first.Length} samples at {first.SamplingRate:0.##} Hz{note}";
+        string samples = shape.VariableLength ? $"whole records of up to {shape.Samples} samples" : $"{shape.Samples} samples";
+        return $"train {Train.Count} · validation {Validation.Count} · test {Test.Count} · {ClassNames.Count} classes · {shape.Leads} leads x {samples} at {shape.SamplingRate:0.##} Hz{note}";
     }
 }

@@ -1,3 +1,4 @@
+using Erts.Cli.Commands;
 using Erts.Cli.Reports;
 using Erts.MLNet.Catalog;
 using Erts.MLNet.Data;
@@ -11,22 +12,32 @@ namespace Erts.Cli.Runs;
 
 /// <summary>
 /// Trains, scores, explains, saves and loads models for the commands, through the public ERTS.MLNet API only:
-/// <c>MapValueToKey("Label")</c> → <c>Transforms.Ecg.NormalizeLeads()</c> (per-record z-score, as the paper) →
-/// <c>MulticlassClassification.Trainers.Erts(options)</c>.
+/// <c>MapValueToKey("Label")</c> → optionally <c>Transforms.Ecg.Resample(rate)</c> → <c>Transforms.Ecg.NormalizeLeads()</c>
+/// (per-record z-score, as the paper) → <c>MulticlassClassification.Trainers.Erts(options)</c>. Both ECG transforms
+/// write in place, so in views of whole records the <c>SignalLength</c> column follows the resampling and the
+/// z-score covers each record only.
 /// </summary>
 internal static class ExperimentRunner
 {
     /// <summary>Fits the pipeline on the training part; the validation part (when not empty) selects the checkpoint.</summary>
-    public static TrainedModel Train(EcgSplits splits, ErtsTrainer.Options options, IProgress<EpochReport>? progress)
+    /// <param name="splits">The data.</param>
+    /// <param name="options">The trainer's options; <see cref="ErtsTrainer.Options.Progress"/> and the validation set are set here.</param>
+    /// <param name="progress">Receives a report after every epoch.</param>
+    /// <param name="resampleRate">Rate (Hz) every record is resampled to before normalising; null keeps the data's own.</param>
+    /// <exception cref="UsageException">The training window is longer than the records the network sees.</exception>
+    public static TrainedModel Train(EcgSplits splits, ErtsTrainer.Options options, IProgress<EpochReport>? progress, float? resampleRate = null)
     {
         var ml = new MLContext(seed: options.Seed);
-        var trainView = ml.Data.LoadEcg(splits.Train);
+        var shape = splits.SignalShape();
+        var trainView = View(ml, splits.Train, shape);
         // Labels are keyed by value (sorted), so class order does not depend on which class the data list first.
-        var preprocessing = ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(ml.Transforms.Ecg.NormalizeLeads())
-            .Fit(trainView);
+        var steps = new EstimatorChain<ITransformer>()
+            .Append<ITransformer>(ml.Transforms.Conversion.MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue));
+        if (resampleRate is { } rate) steps = steps.Append<ITransformer>(ml.Transforms.Ecg.Resample(rate));
+        var preprocessing = steps.Append<ITransformer>(ml.Transforms.Ecg.NormalizeLeads()).Fit(trainView);
+        RequireWindowFits(options, preprocessing.GetOutputSchema(trainView.Schema));
         options.Progress = progress;
-        if (splits.Validation.Count > 0) options.ValidationSet = preprocessing.Transform(ml.Data.LoadEcg(splits.Validation));
+        if (splits.Validation.Count > 0) options.ValidationSet = preprocessing.Transform(View(ml, splits.Validation, shape));
 
         var trainer = ml.MulticlassClassification.Trainers.Erts(options);
         var classifier = trainer.Fit(preprocessing.Transform(trainView));
@@ -38,7 +49,7 @@ internal static class ExperimentRunner
     /// <exception cref="ArgumentException">The examples do not have the model's leads and length (message from the model).</exception>
     public static ClassificationSummary Evaluate(TrainedModel model, IReadOnlyList<EcgExample> examples)
     {
-        var scored = model.Model.Transform(model.Context.Data.LoadEcg(examples));
+        var scored = model.Model.Transform(View(model.Context, examples, InputShape(model, examples)));
         var metrics = model.Context.MulticlassClassification.Evaluate(scored);
         var classNames = Classifier(model).ClassNames;
         var counts = metrics.ConfusionMatrix.Counts;
@@ -49,16 +60,27 @@ internal static class ExperimentRunner
         return ClassificationSummary.FromConfusionMatrix(classNames, matrix, metrics.LogLoss);
     }
 
-    /// <summary>Classifies one example and returns its Grad-CAM evidence over the original (unnormalised) signal.</summary>
+    /// <summary>
+    /// Classifies one example and returns its Grad-CAM evidence over the original (unnormalised) signal; a model that
+    /// scores by sliding windows, reads whole records or fuses auxiliary features is explained as it scores
+    /// (<see cref="ErtsTransformer.ExplainRecord"/>), the profile covering the record.
+    /// </summary>
     public static ExplanationExample Explain(TrainedModel model, EcgExample example)
     {
         var classifier = Classifier(model);
         // The classifier sees the signal as the pipeline prepared it; run the steps before it on this one record.
+        var input = View(model.Context, [example], InputShape(model, [example]));
         var prepared = model.Model is TransformerChain<ITransformer> chain
-            ? chain.Where(t => t is not ErtsTransformer).Aggregate(model.Context.Data.LoadEcg([example]), (view, t) => t.Transform(view))
-            : model.Context.Data.LoadEcg([example]);
+            ? chain.Where(t => t is not ErtsTransformer).Aggregate(input, (view, t) => t.Transform(view))
+            : input;
         float[] signal = prepared.GetColumn<float[]>(classifier.SignalColumnName).First();
-        var explanation = classifier.Explain(signal);
+        int? length = prepared.Schema.GetColumnOrNull(EcgColumns.SignalLength) is { } lengthColumn
+            ? prepared.GetColumn<int>(lengthColumn).First()
+            : null;
+        float[] auxiliary = classifier.AuxiliaryFeaturesColumnName is { } auxiliaryColumn
+            ? prepared.GetColumn<float[]>(auxiliaryColumn).First()
+            : [];
+        var explanation = classifier.ExplainRecord(signal, length, auxiliary);
         return new ExplanationExample(example.RecordId, example.Signal, example.LeadNames, example.SamplingRate,
             explanation.Profile.ToArray(), example.Label, classifier.ClassNames[explanation.PredictedClass],
             explanation.Probabilities[explanation.PredictedClass]);
@@ -74,6 +96,39 @@ internal static class ExperimentRunner
         var ml = new MLContext();
         var loaded = ml.Model.LoadErtsModel(path, out var schema);
         return new TrainedModel(ml, loaded, schema, Report: null);
+    }
+
+    /// <summary>
+    /// A view of <paramref name="examples"/> with <paramref name="shape"/>: as the examples come when every one has the
+    /// shape's length, else whole records zero-padded to it with their lengths (so every part of a run, and any data
+    /// scored later, has the shape the model was trained on).
+    /// </summary>
+    private static IDataView View(MLContext ml, IReadOnlyList<EcgExample> examples, EcgSignalShape shape) =>
+        shape.VariableLength
+            ? ml.Data.LoadEcg(() => examples, shape, examples.Count, examples.Count > 0 ? examples[0].Rhythm?.SlotNames : null)
+            : ml.Data.LoadEcg(examples);
+
+    /// <summary>
+    /// The shape to view data for <paramref name="model"/> with: whole records padded to the model's length when it
+    /// was trained on whole records (its input has <c>SignalLength</c>), else the examples' own.
+    /// </summary>
+    private static EcgSignalShape InputShape(TrainedModel model, IReadOnlyList<EcgExample> examples)
+    {
+        var own = EcgSignalShape.Enclosing(examples);
+        if (!model.TakesWholeRecords
+            || model.InputSchema.GetColumnOrNull(EcgColumns.Signal)?.Type is not VectorDataViewType { Dimensions.Length: 2 } signal)
+            return own;
+        return EcgSignalShape.UpTo(signal.Dimensions[0], signal.Dimensions[1], own.LeadNames, own.SamplingRate);
+    }
+
+    /// <summary>Fails naming --window when the window is longer than the signal the network is given.</summary>
+    private static void RequireWindowFits(ErtsTrainer.Options options, DataViewSchema prepared)
+    {
+        if (options.TrainingWindow is not { } window || prepared.GetColumnOrNull(options.SignalColumnName)?.Type is not VectorDataViewType signal)
+            return;
+        int samples = signal.Dimensions.Length == 2 ? signal.Dimensions[1] : signal.Size / options.Leads;
+        if (window > samples)
+            throw new UsageException($"--window {window} is longer than the records the network is given ({samples} samples per lead).");
     }
 
     private static ErtsTransformer Classifier(TrainedModel model) => model.Model switch

@@ -1,3 +1,4 @@
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Training;
 using Microsoft.ML;
 
@@ -10,6 +11,9 @@ namespace Erts.Cli.Runs;
 /// <param name="Report">The training report; null for a model loaded from a file.</param>
 internal sealed record TrainedModel(MLContext Context, ITransformer Model, DataViewSchema InputSchema, TrainingReport? Report) : IDisposable
 {
+    /// <summary>True when the model was trained on whole records of different lengths (its input has a <c>SignalLength</c> column).</summary>
+    public bool TakesWholeRecords => InputSchema.GetColumnOrNull(EcgColumns.SignalLength) != null;
+
     /// <summary>Releases the TorchSharp module inside the model.</summary>
     public void Dispose() => (Model as IDisposable)?.Dispose();
 }

@@ -102,6 +102,20 @@ public class TrainCommandTests(TrainedModelFixture trained) : IClassFixture<Trai
     }
 
     [Fact]
+    public void Train_FailsInOneLine_WhenTheDataHoldFewerThanTwoClasses()
+    {
+        string data = trained.NewFolder("empty-cinc2017");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "REFERENCE.csv"), "");
+
+        var run = CliRun.Invoke(["train", "--dataset", "cinc2017", "--data", data, "--epochs", "1", "--out", trained.NewFolder("empty-out")]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.Contains("a classifier needs at least two", run.Error);
+    }
+
+    [Fact]
     public void Train_QuietPrintsOnlyThePathsWritten()
     {
         string folder = trained.NewFolder("quiet");
