@@ -24,7 +24,9 @@ public static class RecipeMarkdown
         {
             var rows = results.Where(r => r.Dataset == dataset.Name).GroupBy(r => r.Model).OrderByDescending(g => g.Average(r => r.Headline)).ToList();
             if (rows.Count == 0) continue;
-            var classes = rows.SelectMany(g => g.SelectMany(r => r.PerClassF1.Keys)).Distinct().ToList();
+            // The headline's classes first, in its order, then the others.
+            var classes = dataset.HeadlineClasses.Concat(rows.SelectMany(g => g.SelectMany(r => r.PerClassF1.Keys)).Distinct().Order(StringComparer.Ordinal))
+                .Distinct().ToList();
             text.AppendLine();
             text.AppendLine($"### {dataset.Name}");
             text.AppendLine();
@@ -38,7 +40,7 @@ public static class RecipeMarkdown
                 string Mean(Func<RecipeResult, double> value) => Summary.Of(runs.Select(value)).Format("0.000");
                 string epochs = runs[0].EpochsRun == 0 ? "—" : string.Join(", ", runs.Select(r => $"{r.EpochsRun} ({r.BestEpoch})"));
                 text.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {group.Key} | {string.Join(",", runs.Select(r => r.Seed))} | {Mean(r => r.Headline)} | {Mean(r => r.MacroF1)} | " +
+                    $"| {group.Key} | {(runs[0].EpochsRun == 0 && runs[0].Model == RecipeRunner.FastTreeLabel ? "— (deterministic)" : string.Join(",", runs.Select(r => r.Seed)))} | {Mean(r => r.Headline)} | {Mean(r => r.MacroF1)} | " +
                     $"{string.Join(" | ", classes.Select(c => Mean(r => r.PerClassF1.GetValueOrDefault(c))))} | {runs.Average(r => r.FitSeconds):F0} | " +
                     $"{runs[0].Threads} | {epochs} | {runs[0].TestRows:N0} |"));
             }
