@@ -21,4 +21,21 @@ internal static class LockFile
             return null;
         }
     }
+
+    /// <summary>
+    /// Waits, polling every 100 ms, for the lock <c>.NAME.lock</c> beside <paramref name="file"/> (a save takes
+    /// milliseconds); dispose the result to release it.
+    /// </summary>
+    /// <exception cref="IOException">Another holder kept it for a minute.</exception>
+    public static FileStream WaitBeside(string file)
+    {
+        string full = Path.GetFullPath(file);
+        string lockPath = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.lock");
+        for (int attempt = 0; ; attempt++)
+        {
+            if (TryTake(lockPath) is { } held) return held;
+            if (attempt == 600) throw new IOException($"'{lockPath}' stayed locked for a minute: another process is stuck while saving.");
+            Thread.Sleep(100);
+        }
+    }
 }

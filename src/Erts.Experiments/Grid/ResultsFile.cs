@@ -80,18 +80,8 @@ public sealed class ResultsFile
             _results.Add(other);
     }
 
-    /// <summary>Waits (a save takes milliseconds) for <c>.results.json.lock</c> beside the file (<see cref="LockFile"/>).</summary>
-    private FileStream AcquireLock()
-    {
-        string full = System.IO.Path.GetFullPath(Path);
-        string lockPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.lock");
-        for (int attempt = 0; ; attempt++)
-        {
-            if (LockFile.TryTake(lockPath) is { } held) return held;
-            if (attempt == 600) throw new IOException($"'{lockPath}' stayed locked for a minute: another grid process is stuck while saving results.");
-            Thread.Sleep(100);
-        }
-    }
+    /// <summary>Waits for <c>.results.json.lock</c> beside the file (<see cref="LockFile.WaitBeside"/>).</summary>
+    private FileStream AcquireLock() => LockFile.WaitBeside(Path);
 
     private void Save()
     {

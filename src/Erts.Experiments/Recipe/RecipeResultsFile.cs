@@ -28,17 +28,7 @@ public sealed class RecipeResultsFile(string path)
     /// markdown regenerated from the file, happen under; dispose to release.
     /// </summary>
     /// <exception cref="IOException">Another process held it for a minute.</exception>
-    public IDisposable Lock()
-    {
-        string full = System.IO.Path.GetFullPath(Path);
-        string lockPath = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(full)!, $".{System.IO.Path.GetFileName(full)}.lock");
-        for (int attempt = 0; ; attempt++)
-        {
-            if (LockFile.TryTake(lockPath) is { } held) return held;
-            if (attempt == 600) throw new IOException($"'{lockPath}' stayed locked for a minute: another benchmark process is stuck while saving.");
-            Thread.Sleep(100);
-        }
-    }
+    public IDisposable Lock() => LockFile.WaitBeside(Path);
 
     /// <summary>Adds a record (replacing one of the same run) and rewrites the file atomically; call under <see cref="Lock"/>.</summary>
     public void Add(RecipeResult result)
