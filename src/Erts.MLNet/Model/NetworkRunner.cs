@@ -43,7 +43,8 @@ internal sealed class NetworkRunner : IDisposable
     /// Class probabilities of <paramref name="records"/>, plus the <paramref name="extras"/> asked for; records longer
     /// than the network's input are scored by sliding windows (<see cref="WindowedInference"/>).
     /// </summary>
-    /// <param name="records">The rows' signals (leads x samples each), lengths and raw auxiliary features.</param>
+    /// <param name="records">The rows' signals (leads x samples each), lengths and raw auxiliary features; the features are
+    /// standardised in place (callers hand over a batch built for this call).</param>
     /// <param name="extras">Also compute the Grad-CAM time profile of each row's predicted class, and/or its embedding.</param>
     public PredictionBatch Predict(RecordBatch records, ExtraOutputs extras)
     {
