@@ -45,15 +45,31 @@ public sealed class MitBihRecipe : RecipeDataset
     /// <inheritdoc />
     public override RecipeData Prepare(MLContext mlContext, string folder)
     {
-        var database = new MitBeatDatabase(folder);
-        List<EcgExample> Beats(DatasetSplit split) => database.Load(split).Where(beat => beat.Label != "Q").ToList();
+        var (ds1, ds2) = LoadBeats(folder);
         // Beat-level hold-out: S beats sit in a handful of DS1 records (209 and 201 hold half of them), so holding out
         // whole records would take most of them from training. Validation only picks the epoch.
-        var (pool, validationPool, _) = Subsample.Split(Beats(DatasetSplit.Train), new SplitFractions(0.9, 0.1, 0), Seed);
-        var train = CapNormal(pool, NormalTrainBeats);
-        var validation = CapNormal(validationPool, 2_000);
-        var test = Beats(DatasetSplit.Test);
+        var (train, validation) = TrainAndValidation(ds1, NormalTrainBeats, 2_000);
+        return Parts(mlContext, train, validation, ds2);
+    }
 
+    /// <summary>DS1 and DS2 beats without the Q class (the protocol's two halves).</summary>
+    public static (List<EcgExample> Ds1, List<EcgExample> Ds2) LoadBeats(string folder)
+    {
+        var database = new MitBeatDatabase(folder);
+        List<EcgExample> Beats(DatasetSplit split) => database.Load(split).Where(beat => beat.Label != "Q").ToList();
+        return (Beats(DatasetSplit.Train), Beats(DatasetSplit.Test));
+    }
+
+    /// <summary>The protocol's 90/10 beat-level split of <paramref name="beats"/>, N capped in each part (seed 42).</summary>
+    public static (List<EcgExample> Train, List<EcgExample> Validation) TrainAndValidation(IReadOnlyList<EcgExample> beats, int normalTrain, int normalValidation)
+    {
+        var (pool, validationPool, _) = Subsample.Split(beats, new SplitFractions(0.9, 0.1, 0), Seed);
+        return (CapNormal(pool, normalTrain), CapNormal(validationPool, normalValidation));
+    }
+
+    /// <summary>The three parts as cached views: beats z-scored, the Rhythm context fused, Rhythm + samples for FastTree.</summary>
+    public static RecipeData Parts(MLContext mlContext, List<EcgExample> train, List<EcgExample> validation, List<EcgExample> test)
+    {
         var normalize = mlContext.Transforms.Ecg.NormalizeLeads()
             .Append(mlContext.Transforms.Concatenate("BeatFeatures", "Rhythm", "Signal"));
         var fitted = normalize.Fit(mlContext.Data.LoadEcg(train));
