@@ -28,7 +28,10 @@ public sealed class Cinc2017Database : IEcgDataset
     /// <summary>Reads the label file of a CinC 2017 folder and assigns splits.</summary>
     /// <param name="folder">Folder holding <c>REFERENCE.csv</c> and the <c>.hea</c>/<c>.mat</c> records.</param>
     /// <param name="options">Length, split and label file; defaults when null.</param>
-    /// <exception cref="DataFormatException">The label file is missing or malformed, or has a label other than N, A, O, ~.</exception>
+    /// <exception cref="DataFormatException">
+    /// The label file is missing or malformed, has a label other than N, A, O, ~, or names a record outside the folder
+    /// (absolute, with '..', or through a symbolic link leading out).
+    /// </exception>
     /// <exception cref="ArgumentException"><see cref="Options.Length"/> or <see cref="Options.MaximumLength"/> is not positive, or both are set.</exception>
     public Cinc2017Database(string folder, Options? options = null)
     {
@@ -40,6 +43,7 @@ public sealed class Cinc2017Database : IEcgDataset
         foreach (CsvFile.Row row in CsvFile.Read(path))
         {
             string record = row.Fields[0].Trim();
+            DatasetFiles.Resolve(folder, record + ".hea", problem => new DataFormatException(path, row.Line, "record", problem));
             string label = CsvFile.Field(row, 1, "label", path).Trim();
             if (!Labels.Contains(label))
                 throw new DataFormatException(path, row.Line, "label", $"unknown label '{label}' for record '{record}'; expected one of N, A, O, ~");

@@ -24,6 +24,7 @@ public sealed class Cinc2020Database : IEcgDataset
     /// <param name="folder">Folder of <c>.hea</c> and <c>.mat</c> (or <c>.dat</c>) files.</param>
     /// <param name="options">Length and split; defaults when null.</param>
     /// <exception cref="WfdbFormatException">A header is malformed, or lacks a <c>#Dx</c> line, or has a code that is not a number.</exception>
+    /// <exception cref="DataFormatException"><c>RECORDS</c> names a record outside the folder (absolute, with '..', or through a symbolic link leading out).</exception>
     /// <exception cref="ArgumentException"><see cref="Options.Length"/> or <see cref="Options.MaximumLength"/> is not positive, or both are set.</exception>
     public Cinc2020Database(string folder, Options? options = null)
     {
@@ -32,10 +33,12 @@ public sealed class Cinc2020Database : IEcgDataset
         WholeRecordLengths.Check(this.options.Length, this.options.MaximumLength);
         Folder = folder;
         string list = Path.Combine(folder, "RECORDS");
-        IEnumerable<string> names = File.Exists(list)
-            ? File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0)
-            : Directory.EnumerateFiles(folder, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal);
-        var labelled = names.Select(n => (n, Cinc2020Classes.Of(DiagnosisCodes(WfdbHeader.Read(Path.Combine(folder, n + ".hea")))))).ToArray();
+        // Each name with the place that gave it, for errors: the RECORDS line, else the header found in the folder.
+        IEnumerable<(string Name, string Source, int? Line)> names = File.Exists(list)
+            ? RecordList.Read(list)
+            : Directory.EnumerateFiles(folder, "*.hea").Select(p => (Path.GetFileNameWithoutExtension(p), p, (int?)null)).OrderBy(n => n.Item1, StringComparer.Ordinal);
+        var labelled = names.Select(n => (n.Name, Cinc2020Classes.Of(DiagnosisCodes(WfdbHeader.Read(
+            DatasetFiles.Resolve(folder, n.Name + ".hea", problem => new DataFormatException(n.Source, n.Line, "record", problem))))))).ToArray();
         Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
         shape = new Lazy<EcgSignalShape>(() => WholeRecordLengths.Shape(Folder, Records, this.options.Length, this.options.MaximumLength));
     }

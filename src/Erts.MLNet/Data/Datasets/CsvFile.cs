@@ -18,11 +18,10 @@ internal static class CsvFile
     public sealed record Row(int Line, string[] Fields);
 
     /// <summary>Reads every row of a file.</summary>
-    /// <exception cref="DataFormatException">Missing file, or a quoted field that never closes.</exception>
+    /// <exception cref="DataFormatException">Missing, not a regular file or larger than <see cref="DatasetFiles.MaxTextFileBytes"/>, or a quoted field that never closes.</exception>
     public static IReadOnlyList<Row> Read(string path)
     {
-        if (!File.Exists(path)) throw new DataFormatException(path, null, null, "CSV file not found");
-        return Parse(File.ReadAllText(path), path);
+        return Parse(DatasetFiles.ReadAllText(path, DatasetFiles.MaxTextFileBytes, problem => new DataFormatException(path, null, null, "CSV file " + problem)), path);
     }
 
     /// <summary>Parses CSV text; blank lines are skipped.</summary>

@@ -29,6 +29,8 @@ internal static class FixedLengthRecordReader
             WfdbRecord record = WfdbRecord.Open(Path.Combine(folder, entry.RecordId), readOptions);
             int[] leads = RecordSignals.Resolve(record, null)!;
             int target = length ?? (int)Math.Min(record.SampleCount, maximumLength ?? int.MaxValue);
+            // Before padding allocates leads × target values: a header of 240,000 signals overflows an int there.
+            RecordSignals.CheckSize(record, leads.Length, target);
             var (start, available) = FixedLength.Window(record.SampleCount, target, crop);
             float[] signal = RecordSignals.ReadMillivolts(record, leads, start, available);
             yield return new EcgExample(entry.RecordId, null, FixedLength.Pad(signal, leads.Length, available, target),

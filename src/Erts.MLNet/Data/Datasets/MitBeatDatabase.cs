@@ -22,11 +22,14 @@ public sealed class MitBeatDatabase : IEcgDataset
     /// <param name="options">Leads, window, labels, split; defaults when null.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="ArgumentException">Invalid options.</exception>
+    /// <exception cref="DataFormatException"><c>RECORDS</c> names a record outside the folder (absolute, with '..', or through a symbolic link leading out).</exception>
     public MitBeatDatabase(string folder, Options? options = null)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"beat database folder '{folder}' does not exist");
         this.options = options ?? new Options();
         if (this.options.Leads.Count == 0) throw new ArgumentException("at least one lead is required", nameof(Options.Leads));
+        if (string.IsNullOrWhiteSpace(this.options.Annotator) || this.options.Annotator.IndexOfAny(['/', '\\', '\0']) >= 0 || this.options.Annotator.Contains(".."))
+            throw new ArgumentException($"an annotator is a file extension such as 'atr', got '{this.options.Annotator}'", nameof(Options.Annotator));
         Folder = folder;
         Records = ListRecords(folder, this.options.Annotator);
     }
@@ -66,9 +69,9 @@ public sealed class MitBeatDatabase : IEcgDataset
             if (leads is null) continue;
             int before = options.WindowBefore.ToSamples(record.SamplingFrequency);
             int length = before + options.WindowAfter.ToSamples(record.SamplingFrequency);
-            float[] signal = RecordSignals.ReadMillivolts(record, leads, 0, (int)record.SampleCount);
+            int recordLength = RecordSignals.WholeLength(record, leads.Length);
+            float[] signal = RecordSignals.ReadMillivolts(record, leads, 0, recordLength);
             string[] leadNames = RecordSignals.Names(record, leads);
-            int recordLength = (int)record.SampleCount;
             Dictionary<long, FeatureVector>? rhythm = options.RhythmFeatures ? RhythmOf(name, record.SamplingFrequency) : null;
             foreach (MitBeat beat in beats)
             {
@@ -136,12 +139,21 @@ public sealed class MitBeatDatabase : IEcgDataset
     private static IReadOnlyList<string> ListRecords(string folder, string annotator)
     {
         string list = Path.Combine(folder, "RECORDS");
-        if (File.Exists(list))
-            return File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        return Directory.EnumerateFiles(folder, "*.hea")
-            .Select(Path.GetFileNameWithoutExtension)
-            .Where(n => File.Exists(Path.Combine(folder, n + "." + annotator)))
-            .Order(StringComparer.Ordinal).ToArray()!;
+        IEnumerable<(string Name, string Source, int? Line)> names = File.Exists(list)
+            ? RecordList.Read(list)
+            : Directory.EnumerateFiles(folder, "*.hea")
+                .Select(p => (Name: Path.GetFileNameWithoutExtension(p), Source: p, Line: (int?)null))
+                .Where(n => File.Exists(Path.Combine(folder, n.Name + "." + annotator)))
+                .OrderBy(n => n.Name, StringComparer.Ordinal);
+        var records = new List<string>();
+        foreach (var (name, source, line) in names)
+        {
+            // The header and the annotation file a name leads to stay in the folder (WfdbRecord checks the signal files).
+            foreach (string file in (string[])[name + ".hea", name + "." + annotator])
+                DatasetFiles.Resolve(folder, file, problem => new DataFormatException(source, line, "record", problem));
+            records.Add(name);
+        }
+        return records;
     }
 
     /// <summary>Settings of a <see cref="MitBeatDatabase"/>.</summary>

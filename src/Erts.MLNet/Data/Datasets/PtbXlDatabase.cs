@@ -19,7 +19,10 @@ public sealed partial class PtbXlDatabase : IEcgDataset
     /// <summary>Reads the metadata of a PTB-XL folder.</summary>
     /// <param name="folder">Folder holding <c>ptbxl_database.csv</c>, <c>scp_statements.csv</c> and <c>records100/</c> or <c>records500/</c>.</param>
     /// <param name="options">Rate and folds; defaults when null.</param>
-    /// <exception cref="DataFormatException">A CSV file is missing or malformed, or a row lists an SCP code absent from <c>scp_statements.csv</c>.</exception>
+    /// <exception cref="DataFormatException">
+    /// A CSV file is missing or malformed, a row lists an SCP code absent from <c>scp_statements.csv</c>, or a row's
+    /// file name leads outside the folder (absolute, with '..', or through a symbolic link leading out).
+    /// </exception>
     /// <exception cref="ArgumentOutOfRangeException">Invalid options.</exception>
     public PtbXlDatabase(string folder, Options? options = null)
     {
@@ -55,7 +58,7 @@ public sealed partial class PtbXlDatabase : IEcgDataset
             if (split != DatasetSplit.All && SplitOf(entry.StratFold) != split) continue;
             WfdbRecord record = WfdbRecord.Open(Path.Combine(Folder, entry.RecordPath), options.ReadOptions);
             int[] leads = RecordSignals.Resolve(record, null)!;
-            float[] signal = RecordSignals.ReadMillivolts(record, leads, 0, (int)record.SampleCount);
+            float[] signal = RecordSignals.ReadMillivolts(record, leads, 0, RecordSignals.WholeLength(record, leads.Length));
             yield return new EcgExample(entry.EcgId.ToString(CultureInfo.InvariantCulture), entry.PatientId, signal, leads.Length,
                 (float)record.SamplingFrequency, entry.Superclass, RecordSignals.Names(record, leads));
         }
@@ -113,8 +116,10 @@ public sealed partial class PtbXlDatabase : IEcgDataset
             // Highest likelihood wins; on ties the first listed (as Python's max over the dict does).
             string single = diagnostic.Count == 0 ? "NORM" : diagnostic.Aggregate((best, d) => d.Likelihood > best.Likelihood ? d : best).Superclass;
             var all = diagnostic.Select(d => d.Superclass).ToHashSet(StringComparer.Ordinal);
+            string recordPath = CsvFile.Field(row, file, fileColumn, path);
+            DatasetFiles.Resolve(Path.GetDirectoryName(path)!, recordPath + ".hea", problem => new DataFormatException(path, row.Line, fileColumn, problem));
             entries.Add(new PtbXlEntry(ecgId, ((long)patientId).ToString(CultureInfo.InvariantCulture), strat,
-                CsvFile.Field(row, file, fileColumn, path), scp, single, all));
+                recordPath, scp, single, all));
         }
         return entries;
     }

@@ -18,10 +18,31 @@ internal static class RecordSignals
         return indexes;
     }
 
+    /// <summary>
+    /// Samples per lead of a whole record, when <paramref name="leads"/> leads of it fit one array; the header's
+    /// <c>sig_len</c> and <c>n_sig</c> can ask for more than that (and overflow an int).
+    /// </summary>
+    /// <exception cref="DataFormatException">The record is too large for one example.</exception>
+    public static int WholeLength(WfdbRecord record, int leads)
+    {
+        CheckSize(record, leads, record.SampleCount);
+        return (int)record.SampleCount;
+    }
+
+    /// <summary>Throws when <paramref name="leads"/> × <paramref name="samples"/> values do not fit one array.</summary>
+    /// <exception cref="DataFormatException">They do not.</exception>
+    public static void CheckSize(WfdbRecord record, int leads, long samples)
+    {
+        if (samples > Array.MaxLength / Math.Max(1, leads))
+            throw new DataFormatException(record.Header.FilePath, null, "sig_len",
+                $"{leads} signals × {samples} samples is more than one example holds ({Array.MaxLength} values); crop the record (a fixed or maximum length)");
+    }
+
     /// <summary>Reads a window of the given signals, lead-major, converted to millivolts.</summary>
-    /// <exception cref="DataFormatException">A signal's units are not a voltage.</exception>
+    /// <exception cref="DataFormatException">A signal's units are not a voltage, or the window does not fit one array.</exception>
     public static float[] ReadMillivolts(WfdbRecord record, int[] signals, long start, int count)
     {
+        CheckSize(record, signals.Length, count);
         WfdbSignals window = record.ReadSignals(start, count, signals);
         var values = new float[signals.Length * count];
         for (int row = 0; row < signals.Length; row++)

@@ -29,18 +29,27 @@ internal static class WholeRecordLengths
     /// longest record): every split then has the same shape, so a model fitted on one applies to the others.
     /// </summary>
     /// <exception cref="InvalidOperationException">There is no record.</exception>
-    /// <exception cref="WfdbFormatException">A header is missing or malformed.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maximumLength"/> × the leads is more than a view holds.</exception>
+    /// <exception cref="WfdbFormatException">A header is missing or malformed, the first has no signal, or the longest record is too long for a view.</exception>
     public static EcgSignalShape Shape(string folder, IReadOnlyList<LabelledRecord> records, int? length, int? maximumLength)
     {
         if (records.Count == 0) throw new InvalidOperationException($"the dataset at '{folder}' has no record, so no signal shape");
         WfdbHeader first = WfdbHeader.Read(HeaderPath(folder, records[0].RecordId));
         int leads = first.Signals.Count;
+        if (leads == 0)
+            throw new WfdbFormatException(first.FilePath, null, "n_sig", "the first record has no signal, so the view would have no lead");
         string[] names = first.Signals.Select(s => s.Description).ToArray();
         float rate = (float)first.SamplingFrequency;
         if (length is { } fixedLength) return new EcgSignalShape(leads, fixedLength, names, rate);
-        long samples = maximumLength ?? records.Max(r => SampleCount(folder, r.RecordId));
+        if (maximumLength is { } maximum)
+            return maximum <= int.MaxValue / leads
+                ? EcgSignalShape.UpTo(leads, maximum, names, rate)
+                : throw new ArgumentOutOfRangeException("MaximumLength", maximum, $"{leads} leads × {maximum} samples is more than a view holds");
+        (string longest, long samples) = records.Select(r => (r.RecordId, SampleCount(folder, r.RecordId))).MaxBy(r => r.Item2);
+        // Name the record that is too long, not the folder: it is the file to look at.
         if (samples > int.MaxValue / leads)
-            throw new InvalidOperationException($"the longest record at '{folder}' has {samples} samples per lead, more than a view holds; set MaximumLength");
+            throw new WfdbFormatException(HeaderPath(folder, longest), null, "sig_len",
+                $"the longest record has {samples} samples per lead, more than a view of {leads} leads holds; set MaximumLength");
         return EcgSignalShape.UpTo(leads, (int)samples, names, rate);
     }
 

@@ -12,22 +12,29 @@ namespace Erts.MLNet.Data.Wfdb;
 /// Pseudo-annotations modify the annotation they follow: SKIP (59: a 32-bit interval follows, high word first,
 /// added to the time of the next annotation), NUM (60, I = num), SUB (61, I = subtyp), CHN (62, I = chan),
 /// AUX (63, I bytes of text follow, padded to an even count). num and chan carry over to later annotations;
-/// subtyp and aux do not.
+/// subtyp and aux do not. A file without the final 0 word (empty, or cut short) is refused.
 /// </remarks>
 public static class WfdbAnnotations
 {
     // WFDB's PAMIN: every type from SKIP up is a pseudo-annotation, every type below it an annotation code.
     private const int Skip = 59, Num = 60, Sub = 61, Chn = 62, Aux = 63;
 
+    /// <summary>
+    /// Largest annotation file read, in bytes: 64 MiB, some 30 million annotations. A 24-hour Holter record's
+    /// reference annotations take well under 1 MB; the bound stops a huge (or sparse) file before it is read into memory.
+    /// </summary>
+    public const long MaxFileBytes = 64L << 20;
+
     /// <summary>Reads the annotations of a record.</summary>
     /// <param name="recordPath">Path of the record without extension, e.g. "mitdb/100".</param>
     /// <param name="annotator">Annotator name, the file extension, e.g. "atr".</param>
-    /// <exception cref="WfdbFormatException">The file is missing, truncated or malformed.</exception>
+    /// <exception cref="WfdbFormatException">
+    /// The file is missing, is not a regular file, is larger than <see cref="MaxFileBytes"/>, or is truncated or malformed.
+    /// </exception>
     public static IReadOnlyList<WfdbAnnotation> Read(string recordPath, string annotator)
     {
         string path = recordPath + "." + annotator;
-        if (!File.Exists(path)) throw new WfdbFormatException(path, null, null, "annotation file not found");
-        return Parse(File.ReadAllBytes(path), path);
+        return Parse(DatasetFiles.ReadAllBytes(path, MaxFileBytes, problem => new WfdbFormatException(path, null, null, "annotation file " + problem)), path);
     }
 
     /// <summary>Decodes the bytes of an MIT-format annotation file.</summary>
@@ -85,8 +92,11 @@ public static class WfdbAnnotations
                     break;
             }
         }
-        Flush(); // Tolerated: a file that ends without the 0 word after a complete annotation.
-        return result;
+        // WFDB closes every annotation file with the 0 word. A file without it was cut short, on a word boundary
+        // (or is empty): how many annotations are missing cannot be known, so it is refused rather than guessed at.
+        throw new WfdbFormatException(filePath, null, $"byte {bytes.Length}", bytes.Length == 0
+            ? "empty: an annotation file holds at least its end-of-file word (0)"
+            : $"truncated: the file ends after {bytes.Length} bytes without the end-of-file word (0)");
     }
 
     private static int ReadWord(ReadOnlySpan<byte> bytes, ref int position, string filePath)

@@ -56,14 +56,20 @@ public sealed partial class WfdbHeader
     /// <summary>Comment lines without the leading <c>#</c> and surrounding blanks, e.g. "Dx: 426783006,164889003".</summary>
     public IReadOnlyList<string> Comments { get; }
 
+    /// <summary>
+    /// Largest header file read, in bytes: 32 MiB. Real headers are a few kB; this still holds some 500,000 signal
+    /// lines, and stops a huge or endless file (<c>/dev/zero</c> renamed) before it is read into memory.
+    /// </summary>
+    public const long MaxFileBytes = 32L << 20;
+
     /// <summary>Reads and parses a header file.</summary>
     /// <param name="path">Path of the <c>.hea</c> file.</param>
-    /// <exception cref="WfdbFormatException">The file is missing or breaks the format.</exception>
-    public static WfdbHeader Read(string path)
-    {
-        if (!File.Exists(path)) throw new WfdbFormatException(path, null, null, "header file not found");
-        return Parse(File.ReadAllText(path), path);
-    }
+    /// <exception cref="WfdbFormatException">
+    /// The file is missing, is not a regular file (a FIFO, device or directory), is larger than <see cref="MaxFileBytes"/>,
+    /// or breaks the format.
+    /// </exception>
+    public static WfdbHeader Read(string path) =>
+        Parse(DatasetFiles.ReadAllText(path, MaxFileBytes, problem => new WfdbFormatException(path, null, null, "header file " + problem)), path);
 
     /// <summary>Parses header text.</summary>
     /// <param name="text">The header's content, CRLF or LF line endings.</param>
@@ -190,6 +196,9 @@ public sealed partial class WfdbHeader
         string fs = field.Split('/')[0];
         double value = ParseDouble(fs, filePath, line, "fs");
         if (!(value > 0)) throw new WfdbFormatException(filePath, line, "fs", $"sampling frequency must be positive, got '{field}'");
+        // Views and examples keep the rate as a float: 1e-300 would become 0 Hz there, far from this file's name.
+        if (!float.IsFinite((float)value) || (float)value == 0)
+            throw new WfdbFormatException(filePath, line, "fs", $"sampling frequency must be between {float.Epsilon} and {float.MaxValue} Hz, got '{field}'");
         return value;
     }
 

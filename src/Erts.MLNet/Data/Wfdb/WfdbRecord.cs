@@ -62,17 +62,25 @@ public sealed class WfdbRecord
                 if (info.Format != first.Format || info.ByteOffset != first.ByteOffset)
                     throw new WfdbFormatException(headerPath, info.HeaderLine, "fmt",
                         $"signals in one file must share format and byte offset: '{info.FileName}' has {first.Format.Code}+{first.ByteOffset} and {info.Format.Code}+{info.ByteOffset}");
-            string path = Path.Combine(folder, first.FileName);
-            if (!File.Exists(path))
-                throw new WfdbFormatException(path, null, null, $"signal file named at {headerPath}:{first.HeaderLine} not found");
+            // The name comes from the header: it may only name a regular file beside it.
+            string path = DatasetFiles.Resolve(folder, first.FileName,
+                problem => new WfdbFormatException(headerPath, first.HeaderLine, "file_name", problem));
+            DatasetFiles.RequireRegularFile(path,
+                problem => new WfdbFormatException(path, null, null, $"signal file named at {headerPath}:{first.HeaderLine} {problem}"));
             files.Add(new SignalFile(path, first.Format, first.ByteOffset, group.Select(s => s.Index).ToArray(), first.HeaderLine));
         }
 
         long sampleCount = header.SampleCount ?? (files.Count == 0 ? 0 : files.Min(f => f.SamplesInFile()));
         foreach (SignalFile file in files)
         {
-            long expected = file.ByteOffset + file.Format.ByteCount(sampleCount * file.SignalIndexes.Length);
             long actual = new FileInfo(file.Path).Length;
+            // sig_len, the signal count and the byte offset all come from the header: their product can pass any
+            // file size (and overflow a long) long before it means anything.
+            long? expected = ExpectedBytes(file, sampleCount);
+            if (expected is null)
+                throw new WfdbFormatException(file.Path, null, "length",
+                    $"{headerPath} declares {sampleCount} samples × {file.SignalIndexes.Length} signals in format {file.Format.Code} " +
+                    $"after {file.ByteOffset} bytes, more than {long.MaxValue} bytes; the file has {actual}");
             if (actual != expected)
                 throw new WfdbFormatException(file.Path, null, "length",
                     $"{(actual < expected ? "truncated" : "longer than the header says")}: {headerPath} declares {sampleCount} samples × " +
@@ -84,6 +92,26 @@ public sealed class WfdbRecord
     /// <summary>Index of the signal with this name (case-insensitive), or -1.</summary>
     /// <param name="signalName">Signal name (WFDB <c>sig_name</c>), e.g. "MLII".</param>
     public int IndexOf(string signalName) => Header.IndexOf(signalName);
+
+    // Bytes a signal file must have: byte offset + the bytes of sampleCount frames; null when that exceeds a long.
+    private static long? ExpectedBytes(SignalFile file, long sampleCount)
+    {
+        try
+        {
+            checked
+            {
+                // As WfdbSignalFormat.ByteCount, written out so that every step is checked.
+                long samples = sampleCount * file.SignalIndexes.Length;
+                WfdbSignalFormat format = file.Format;
+                long blocks = samples / format.SamplesPerBlock + (samples % format.SamplesPerBlock == 0 ? 0 : 1);
+                return file.ByteOffset + blocks * format.BytesPerBlock;
+            }
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Reads a window of every signal.</summary>
     /// <param name="startSample">First sample (0-based), at most <see cref="SampleCount"/>.</param>
@@ -108,15 +136,26 @@ public sealed class WfdbRecord
         ArgumentOutOfRangeException.ThrowIfNegative(length, nameof(count));
         if (length > available)
             throw new ArgumentOutOfRangeException(nameof(count), length, $"window [{startSample}, {startSample + length}) leaves the record of {SampleCount} samples");
-        foreach (int index in signalIndexes)
+        if ((long)signalIndexes.Count * length > Array.MaxLength)
+            throw new ArgumentOutOfRangeException(nameof(count), length,
+                $"{signalIndexes.Count} signals × {length} samples is more than one array holds ({Array.MaxLength} values)");
+        // Output row of each signal (the first one when a signal is asked for twice), -1 when not requested: one
+        // pass, so records with many signals (one lookup per signal in the request) stay linear.
+        var rowOf = new int[Signals.Count];
+        Array.Fill(rowOf, -1);
+        for (int row = signalIndexes.Count - 1; row >= 0; row--)
+        {
+            int index = signalIndexes[row];
             if ((uint)index >= (uint)Signals.Count)
                 throw new ArgumentOutOfRangeException(nameof(signalIndexes), index, $"record has {Signals.Count} signals");
+            rowOf[index] = row;
+        }
 
         var adc = new int[signalIndexes.Count * length];
         foreach (SignalFile file in files)
         {
             // Row in the output of each interleaved column of this file, -1 when not requested.
-            int[] rows = file.SignalIndexes.Select(s => IndexOfFirst(signalIndexes, s)).ToArray();
+            int[] rows = Array.ConvertAll(file.SignalIndexes, s => rowOf[s]);
             if (rows.All(r => r < 0)) continue;
             DecodeWindow(file, startSample, length, rows, adc);
         }
@@ -238,16 +277,11 @@ public sealed class WfdbRecord
         return sum;
     }
 
-    private static int IndexOfFirst(IReadOnlyList<int> list, int value)
-    {
-        for (int i = 0; i < list.Count; i++) if (list[i] == value) return i;
-        return -1;
-    }
-
     /// <summary>One signal file and the signals interleaved in it.</summary>
     private sealed record SignalFile(string Path, WfdbSignalFormat Format, long ByteOffset, int[] SignalIndexes, int HeaderLine)
     {
+        // Without sig_len: whole frames after the byte offset (none when the offset passes the end; the size check then says so).
         public long SamplesInFile() =>
-            (new FileInfo(Path).Length - ByteOffset) / Format.BytesPerBlock * Format.SamplesPerBlock / SignalIndexes.Length;
+            Math.Max(0, new FileInfo(Path).Length - ByteOffset) / Format.BytesPerBlock * Format.SamplesPerBlock / SignalIndexes.Length;
     }
 }

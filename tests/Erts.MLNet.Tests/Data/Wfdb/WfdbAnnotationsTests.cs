@@ -122,4 +122,51 @@ public class WfdbAnnotationsTests
         Assert.Equal((616, 472, 437, 193), (counts["~"], counts["!"], counts["\""], counts["x"]));
         Assert.Equal((530, 107, 61), (counts["+(N"], counts["+(AFIB"], counts["+(VT"]));
     }
+
+    [Fact]
+    public void Parse_Throws_ForAnEmptyFile()
+    {
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbAnnotations.Parse([], "x.atr"));
+
+        Assert.Equal(("x.atr", "byte 0"), (error.FilePath, error.Field));
+        Assert.Contains("empty", error.Message);
+    }
+
+    [Fact]
+    public void Parse_Throws_ForEveryFileCutShortAtAWordBoundary()
+    {
+        byte[] whole = new MitAnnotationBuilder().Word(1, 10).Word(5, 20).Aux("(N").Word(1, 30).Skip(100).Word(1, 1).End().ToArray();
+        Assert.Equal(4, WfdbAnnotations.Parse(whole, "x.atr").Count);
+
+        for (int cut = 2; cut < whole.Length; cut += 2)
+        {
+            var error = Assert.Throws<WfdbFormatException>(() => WfdbAnnotations.Parse(whole.AsSpan(0, cut), "x.atr"));
+            Assert.Contains("truncated", error.Message);
+        }
+    }
+
+    [Fact]
+    public void Read_ThrowsBeforeReading_ForAHugeSparseFile()
+    {
+        using var folder = new TemporaryFolder();
+        string path = SpecialFiles.MakeSparse(folder.Combine("r.atr"), 3L << 30);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbAnnotations.Read(folder.Combine("r"), "atr"));
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains($"{3L << 30} bytes", error.Message);
+    }
+
+    [SkippableFact]
+    public void Read_ThrowsWithoutBlocking_WhenTheFileIsAFifo()
+    {
+        using var folder = new TemporaryFolder();
+        string fifo = SpecialFiles.MakeFifo(folder.Combine("r.atr"));
+
+        Exception? error = SpecialFiles.ThrownWithin10Seconds(() => WfdbAnnotations.Read(folder.Combine("r"), "atr"), fifo);
+
+        Assert.Equal(fifo, Assert.IsType<WfdbFormatException>(error).FilePath);
+    }
 }

@@ -73,4 +73,51 @@ public class WfdbHeaderTests
         var error = Assert.Throws<WfdbFormatException>(() => WfdbHeader.Read("/nonexistent/x.hea"));
         Assert.Contains("not found", error.Message);
     }
+
+    [SkippableFact]
+    public void Read_ThrowsWithoutBlocking_WhenHeaderIsAFifo()
+    {
+        using var folder = new TemporaryFolder();
+        string fifo = SpecialFiles.MakeFifo(folder.Combine("r.hea"));
+
+        Exception? error = SpecialFiles.ThrownWithin10Seconds(() => WfdbHeader.Read(fifo), fifo);
+
+        Assert.Equal(fifo, Assert.IsType<WfdbFormatException>(error).FilePath);
+        Assert.Contains("not a regular file", error!.Message);
+    }
+
+    [SkippableFact]
+    public void Read_Throws_WhenHeaderIsALinkToDevZero()
+    {
+        Skip.IfNot(File.Exists("/dev/zero"), "no /dev/zero");
+        using var folder = new TemporaryFolder();
+        string link = SpecialFiles.MakeLink(folder.Combine("r.hea"), "/dev/zero");
+
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbHeader.Read(link));
+
+        Assert.Contains("not a regular file", error.Message);
+    }
+
+    [Fact]
+    public void Read_ThrowsBeforeReading_WhenHeaderIsLargerThanTheBound()
+    {
+        using var folder = new TemporaryFolder();
+        string sparse = SpecialFiles.MakeSparse(folder.Combine("r.hea"), WfdbHeader.MaxFileBytes + 1);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbHeader.Read(sparse));
+
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+        Assert.Equal(sparse, error.FilePath);
+    }
+
+    [Theory]
+    [InlineData("1e-300")]
+    [InlineData("1e39")]
+    public void Parse_ThrowsNamingFs_WhenTheSamplingFrequencyIsNoFloat(string fs)
+    {
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbHeader.Parse($"r 1 {fs} 10\nr.dat 16 200 16 0 0 0 0 I\n", "r.hea"));
+
+        Assert.Equal(("r.hea", 1, "fs"), (error.FilePath, error.LineNumber, error.Field));
+    }
 }

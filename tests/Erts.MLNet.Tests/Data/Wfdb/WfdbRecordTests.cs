@@ -222,6 +222,84 @@ public sealed class WfdbRecordTests : IDisposable
         Assert.Equal(record.Signals.Select(s => s.InitialValue!.Value), [start.AdcOf(0)[0], start.AdcOf(1)[0]]);
     }
 
+    [Theory]
+    [InlineData("../{outside}/secret.dat")]
+    [InlineData("{outsidePath}/secret.dat")]
+    [InlineData("sub/../../{outside}/secret.dat")]
+    public void Open_ThrowsNamingTheHeaderLine_WhenASignalFileNameLeavesTheFolder(string name)
+    {
+        using var outside = new TemporaryFolder();
+        string secret = outside.WriteBytes("secret.dat", new byte[12345]);
+        name = name.Replace("{outsidePath}", outside.Path).Replace("{outside}", Path.GetFileName(outside.Path));
+        string record = Write212(header: TestRecords.Header("r", name, "212", 360, ["MLII", "V1"], [Lead0, Lead1]));
+
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbRecord.Open(record));
+
+        Assert.Equal((record + ".hea", 2, "file_name"), (error.FilePath, error.LineNumber, error.Field));
+        Assert.DoesNotContain("12345", error.Message); // nothing about the file outside, not even its size
+    }
+
+    [SkippableFact]
+    public void Open_Throws_WhenASignalFileIsALinkOutOfTheFolder()
+    {
+        using var outside = new TemporaryFolder();
+        string record = Write212();
+        File.Delete(record + ".dat");
+        SpecialFiles.MakeLink(record + ".dat", outside.WriteBytes("secret.dat", TestRecords.Format212(TestRecords.Interleave(Lead0, Lead1))));
+
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbRecord.Open(record));
+
+        Assert.Equal((record + ".hea", 2, "file_name"), (error.FilePath, error.LineNumber, error.Field));
+        Assert.Contains("outside the dataset folder", error.Message);
+    }
+
+    [SkippableFact]
+    public void Open_ThrowsWithoutBlocking_WhenASignalFileIsAFifoOrADirectory()
+    {
+        string record = Write212();
+        File.Delete(record + ".dat");
+        string fifo = SpecialFiles.MakeFifo(record + ".dat");
+
+        Exception? error = SpecialFiles.ThrownWithin10Seconds(() => WfdbRecord.Open(record).ReadSignals(), fifo);
+
+        Assert.Contains("not a regular file", Assert.IsType<WfdbFormatException>(error).Message);
+        File.Delete(fifo);
+        Directory.CreateDirectory(fifo);
+        Assert.Contains("is a directory", Assert.Throws<WfdbFormatException>(() => WfdbRecord.Open(record)).Message);
+    }
+
+    [Theory]
+    [InlineData("r 2 360 9223372036854775807", "16")]
+    [InlineData("r 2 360 4611686018427387904", "212")]
+    [InlineData("r 2 360 9", "16+9223372036854775800")]
+    public void Open_SaysTheDeclaredSizeExceedsALong_InsteadOfAnOverflowedByteCount(string recordLine, string format)
+    {
+        string record = Write212(header: recordLine + "\n" + $"r.dat {format} 200 12 0 0 0 0 MLII\nr.dat {format} 200 12 0 0 0 0 V1\n");
+
+        var error = Assert.Throws<WfdbFormatException>(() => WfdbRecord.Open(record));
+
+        Assert.Equal("length", error.Field);
+        Assert.Contains($"more than {long.MaxValue} bytes", error.Message);
+        Assert.DoesNotContain("= -", error.Message);
+    }
+
+    [Fact]
+    public void OpenAndReadSignals_StayLinear_ForAHeaderOf200000Signals()
+    {
+        // Each signal asked for was looked up in the request list (once per signal): 240,000 signals took 20 s.
+        const int signals = 200_000;
+        var header = new System.Text.StringBuilder($"r {signals} 360 1\n");
+        for (int s = 0; s < signals; s++) header.Append($"r.dat 16 200 16 0 {s % 1000} {s % 1000} 0 s{s}\n");
+        folder.WriteText("r.hea", header.ToString());
+        folder.WriteBytes("r.dat", TestRecords.Format16(Enumerable.Range(0, signals).Select(s => s % 1000).ToArray()));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        WfdbSignals all = WfdbRecord.Open(folder.Combine("r")).ReadSignals();
+
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0, 15); // about 2 s here; 44 s before, on the loaded 2-core machine
+        Assert.Equal((999, 1), (all.AdcOf(signals - 1)[0], all.AdcOf(1001)[0]));
+    }
+
     private sealed class FloatTolerance(float tolerance) : IEqualityComparer<float>
     {
         public bool Equals(float x, float y) => Math.Abs(x - y) <= tolerance;
