@@ -54,7 +54,7 @@ internal static class CsvFile
                     field.Append(c);
                 }
                 if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                    throw new DataFormatException(path, line, $"column {fields.Count + 1}", $"unexpected '{text[i]}' after a closing quote");
+                    throw new DataFormatException(path, line, $"column {fields.Count + 1}", $"unexpected {EchoedValue.Quote(text[i].ToString())} after a closing quote");
             }
             else
             {
