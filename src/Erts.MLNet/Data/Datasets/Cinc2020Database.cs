@@ -18,12 +18,14 @@ namespace Erts.MLNet.Data.Datasets;
 public sealed class Cinc2020Database : IEcgDataset
 {
     private readonly Options options;
+    private readonly List<DataWarning> warnings = [];
     private readonly Lazy<EcgSignalShape> shape;
 
     /// <summary>Reads every header of the folder (from <c>RECORDS</c>, else all <c>*.hea</c>) and assigns splits.</summary>
     /// <param name="folder">Folder of <c>.hea</c> and <c>.mat</c> (or <c>.dat</c>) files.</param>
     /// <param name="options">Length and split; defaults when null.</param>
     /// <exception cref="WfdbFormatException">A header is malformed, or lacks a <c>#Dx</c> line, or has a code that is not a number.</exception>
+    /// <exception cref="DataFormatException"><c>RECORDS</c> lists no record, or, without it, the folder holds no header.</exception>
     /// <exception cref="ArgumentException"><see cref="Options.Length"/> or <see cref="Options.MaximumLength"/> is not positive, or both are set.</exception>
     public Cinc2020Database(string folder, Options? options = null)
     {
@@ -32,9 +34,10 @@ public sealed class Cinc2020Database : IEcgDataset
         WholeRecordLengths.Check(this.options.Length, this.options.MaximumLength);
         Folder = folder;
         string list = Path.Combine(folder, "RECORDS");
-        IEnumerable<string> names = File.Exists(list)
-            ? File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0)
-            : Directory.EnumerateFiles(folder, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal);
+        IReadOnlyList<string> names = File.Exists(list)
+            ? RecordList.Read(list, warnings)
+            : Directory.EnumerateFiles(folder, "*.hea").Select(p => Path.GetFileNameWithoutExtension(p)).Order(StringComparer.Ordinal).ToArray();
+        if (names.Count == 0) throw new DataFormatException(folder, null, null, "holds no RECORDS file and no .hea header");
         var labelled = names.Select(n => (n, Cinc2020Classes.Of(DiagnosisCodes(WfdbHeader.Read(Path.Combine(folder, n + ".hea")))))).ToArray();
         Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
         shape = new Lazy<EcgSignalShape>(() => WholeRecordLengths.Shape(Folder, Records, this.options.Length, this.options.MaximumLength));
@@ -43,8 +46,11 @@ public sealed class Cinc2020Database : IEcgDataset
     /// <summary>The dataset folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Every record with its class and split.</summary>
+    /// <summary>Every record with its class and split, each once.</summary>
     public IReadOnlyList<LabelledRecord> Records { get; }
+
+    /// <summary>Record names listed more than once in <c>RECORDS</c> (each read once), one warning per repetition.</summary>
+    public IReadOnlyList<DataWarning> Warnings => warnings;
 
     /// <summary>
     /// The examples of a split (all leads, mV), read record by record: each of <see cref="Options.Length"/> samples,
@@ -74,7 +80,7 @@ public sealed class Cinc2020Database : IEcgDataset
         foreach (string text in dx[3..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long code))
-                throw new WfdbFormatException(header.FilePath, null, "#Dx", $"expected SNOMED CT codes (numbers), got '{text}'");
+                throw new WfdbFormatException(header.FilePath, null, "#Dx", $"expected SNOMED CT codes (numbers), got {EchoedValue.Quote(text)}");
             codes.Add(code);
         }
         if (codes.Count == 0) throw new WfdbFormatException(header.FilePath, null, "#Dx", "the '#Dx' line lists no code");

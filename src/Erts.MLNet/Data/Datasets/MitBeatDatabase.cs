@@ -16,26 +16,31 @@ namespace Erts.MLNet.Data.Datasets;
 public sealed class MitBeatDatabase : IEcgDataset
 {
     private readonly Options options;
+    private readonly List<DataWarning> warnings = [];
 
     /// <summary>Opens a database folder; records come from its <c>RECORDS</c> file, else from the headers that have an annotation file.</summary>
     /// <param name="folder">Folder holding <c>.hea</c>, signal and annotation files.</param>
     /// <param name="options">Leads, window, labels, split; defaults when null.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="ArgumentException">Invalid options.</exception>
+    /// <exception cref="DataFormatException"><c>RECORDS</c> lists no record, or, without it, no header has an annotation file.</exception>
     public MitBeatDatabase(string folder, Options? options = null)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"beat database folder '{folder}' does not exist");
         this.options = options ?? new Options();
         if (this.options.Leads.Count == 0) throw new ArgumentException("at least one lead is required", nameof(Options.Leads));
         Folder = folder;
-        Records = ListRecords(folder, this.options.Annotator);
+        Records = ListRecords(folder, this.options.Annotator, warnings);
     }
 
     /// <summary>The database folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Record names, in <c>RECORDS</c> order (or sorted by name when there is no <c>RECORDS</c> file).</summary>
+    /// <summary>Record names, in <c>RECORDS</c> order (or sorted by name when there is no <c>RECORDS</c> file), each once.</summary>
     public IReadOnlyList<string> Records { get; }
+
+    /// <summary>Record names listed more than once in <c>RECORDS</c> (each read once), one warning per repetition.</summary>
+    public IReadOnlyList<DataWarning> Warnings => warnings;
 
     /// <summary>
     /// The annotated beats of a split, without reading any signal: every beat whose symbol has an AAMI class,
@@ -133,15 +138,18 @@ public sealed class MitBeatDatabase : IEcgDataset
         _ => beat.Rhythm,
     };
 
-    private static IReadOnlyList<string> ListRecords(string folder, string annotator)
+    private static IReadOnlyList<string> ListRecords(string folder, string annotator, List<DataWarning> warnings)
     {
         string list = Path.Combine(folder, "RECORDS");
         if (File.Exists(list))
-            return File.ReadAllLines(list).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
-        return Directory.EnumerateFiles(folder, "*.hea")
+            return RecordList.Read(list, warnings);
+        string[] annotated = Directory.EnumerateFiles(folder, "*.hea")
             .Select(Path.GetFileNameWithoutExtension)
             .Where(n => File.Exists(Path.Combine(folder, n + "." + annotator)))
             .Order(StringComparer.Ordinal).ToArray()!;
+        return annotated.Length > 0
+            ? annotated
+            : throw new DataFormatException(folder, null, null, $"holds no RECORDS file and no .hea header with a .{EchoedValue.Cap(annotator)} annotation file");
     }
 
     /// <summary>Settings of a <see cref="MitBeatDatabase"/>.</summary>
