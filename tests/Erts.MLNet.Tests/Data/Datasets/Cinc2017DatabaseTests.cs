@@ -1,9 +1,11 @@
+using Erts.MLNet.Catalog;
 using Erts.MLNet.Data;
 using Erts.MLNet.Data.Datasets;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Wfdb;
 using Erts.MLNet.Tests.Data.Wfdb;
 using Erts.MLNet.Tests.Infrastructure;
+using Erts.MLNet.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -172,5 +174,27 @@ public class Cinc2017DatabaseTests
 
         Assert.True(error.Message.Length < 600, $"message of {error.Message.Length} characters");
         Assert.Contains($"'{new string('x', 200)}…' (5000000 characters)", error.Message);
+    }
+
+    [Fact]
+    public void OneClassLabelFile_IsRead_ButRefusedWhereTwoClassesAreNeeded()
+    {
+        using var folder = new TemporaryFolder();
+        for (int i = 1; i <= 4; i++)
+        {
+            int[] lead = Enumerable.Range(0, 120).Select(k => (k * 7 * i) % 50 - 25).ToArray();
+            folder.WriteBytes($"A{i:00000}.mat", TestRecords.Format16(lead, offset: 24));
+            folder.WriteText($"A{i:00000}.hea", TestRecords.Header($"A{i:00000}", $"A{i:00000}.mat", "16+24", 300, ["I"], [lead], gain: "1000/mV"));
+        }
+        folder.WriteText("REFERENCE.csv", "A00001,N\nA00002,N\nA00003,N\nA00004,N\n");
+        var mlContext = new MLContext(seed: 1);
+
+        var database = new Cinc2017Database(folder.Path, new Cinc2017Database.Options { Length = 100 });
+        IDataView data = mlContext.Transforms.Conversion.MapValueToKey(EcgColumns.Label)
+            .Fit(mlContext.Data.LoadEcg(database, DatasetSplit.All)).Transform(mlContext.Data.LoadEcg(database, DatasetSplit.All));
+
+        Assert.Equal(4, database.Records.Count);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => mlContext.MulticlassClassification.Trainers.Erts(new ErtsTrainer.Options()).Fit(data));
+        Assert.Contains("has 1 class; at least 2 are needed", error.Message);
     }
 }
