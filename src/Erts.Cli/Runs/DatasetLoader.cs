@@ -23,8 +23,15 @@ internal static class DatasetLoader
                        : $"erts cannot train on '{request.Dataset.Name}' yet: it has no loader for it.");
         RequireFolder(request.Dataset, request.Folder);
         IEcgDataset dataset = open(request.Folder);
-        return FromParts(request, [.. dataset.Load(DatasetSplit.Train)], [.. dataset.Load(DatasetSplit.Validation)], [.. dataset.Load(DatasetSplit.Test)]);
+        EcgSplits splits = FromParts(request, [.. dataset.Load(DatasetSplit.Train)], [.. dataset.Load(DatasetSplit.Validation)], [.. dataset.Load(DatasetSplit.Test)]);
+        return dataset.Warnings.Count == 0 ? splits : splits with { Note = string.Join("; ", new[] { splits.Note, Summary(dataset.Warnings) }.OfType<string>()) };
     }
+
+    // What the loader left out or merged, in the note the splits line shows: the count and the first, in full.
+    private static string Summary(IReadOnlyList<DataWarning> warnings) =>
+        warnings.Count == 1
+            ? $"data warning: {warnings[0].Message}"
+            : $"{warnings.Count} data warnings, the first: {warnings[0].Message}";
 
     /// <summary>Fails with a message that says where the files were looked for and how to get them.</summary>
     /// <exception cref="DirectoryNotFoundException">The folder is missing or lacks the dataset's marker files.</exception>

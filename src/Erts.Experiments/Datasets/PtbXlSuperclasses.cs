@@ -20,8 +20,8 @@ public sealed class PtbXlSuperclasses : GridDataset
     /// <inheritdoc />
     public override string Protocol =>
         "PTB-XL subset in ../shared/data (353 records, ecg_id 1-500, strat_fold 1-8 only: the recommended folds 9-10 are " +
-        "held out elsewhere), so folds 1-6 train (265), fold 7 validates (44) and fold 8 tests (44); single label = the " +
-        "superclass of the highest-likelihood diagnostic code (NORM when none), 12 leads x 1000 samples at 100 Hz, " +
+        "held out elsewhere), so folds 1-6 train (264), fold 7 validates (44) and fold 8 tests (44); single label = the " +
+        "superclass of the highest-likelihood diagnostic code (ecg_id 385, with none, is left out), 12 leads x 1000 samples at 100 Hz, " +
         "z-scored per record and lead. A 44-record test set: expect a wide spread between seeds.";
 
     /// <inheritdoc />

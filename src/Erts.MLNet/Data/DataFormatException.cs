@@ -4,7 +4,10 @@ namespace Erts.MLNet.Data;
 /// Bad input in an ECG data file (a header, signal, annotation or label file): the message names the file, the
 /// line or field when known, the rule that was broken and the offending value.
 /// </summary>
-/// <remarks>Readers only read: a file that triggers this exception is never modified.</remarks>
+/// <remarks>
+/// Readers only read: a file that triggers this exception is never modified. A message shows at most 200 characters
+/// of any value read from input (longer ones are cut, with their full length), and no line break.
+/// </remarks>
 public class DataFormatException : FormatException
 {
     /// <summary>Creates the exception from its parts; the message is built from them.</summary>
@@ -34,9 +37,12 @@ public class DataFormatException : FormatException
     /// <summary>The rule and the offending value, without the location.</summary>
     public string Problem { get; }
 
-    private static string BuildMessage(string filePath, int? lineNumber, string? field, string problem)
+    // The path and the field may hold names read from input (a record listed in RECORDS), so they are capped too;
+    // values inside the problem are capped where the message is written (EchoedValue.Quote).
+    internal static string BuildMessage(string filePath, int? lineNumber, string? field, string problem)
     {
-        string where = lineNumber is { } line ? $"{filePath}:{line}" : filePath;
-        return field is null ? $"{where}: {problem}" : $"{where}: field '{field}': {problem}";
+        string path = EchoedValue.Cap(filePath);
+        string where = lineNumber is { } line ? $"{path}:{line}" : path;
+        return field is null ? $"{where}: {problem}" : $"{where}: field '{EchoedValue.Cap(field)}': {problem}";
     }
 }

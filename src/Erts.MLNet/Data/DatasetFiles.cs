@@ -24,8 +24,6 @@ internal static class DatasetFiles
     /// </summary>
     public const long MaxTextFileBytes = 64L << 20;
 
-    /// <summary>Largest value read from data that a message repeats, in characters; longer ones are cut.</summary>
-    public const int MaxEchoedCharacters = 200;
 
     // Linux's limit on symbolic links followed while resolving one path (ELOOP); a cycle ends here.
     private const int MaxLinkHops = 40;
@@ -44,14 +42,14 @@ internal static class DatasetFiles
     public static string Resolve(string folder, string relativePath, Func<string, DataFormatException> fail)
     {
         if (string.IsNullOrWhiteSpace(relativePath)) throw fail("a file name is empty");
-        if (relativePath.Contains('\0')) throw fail($"the file name {Echo(relativePath)} contains a NUL character");
+        if (relativePath.Contains('\0')) throw fail($"the file name {EchoedValue.Quote(relativePath)} contains a NUL character");
         if (Path.IsPathRooted(relativePath))
-            throw fail($"the file name {Echo(relativePath)} is absolute; data may only name files inside the dataset folder");
+            throw fail($"the file name {EchoedValue.Quote(relativePath)} is absolute; data may only name files inside the dataset folder");
         string[] segments = relativePath.Split(['/', Path.DirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
         // '..' is refused outright, even when it would come back inside: after a symbolic link the operating system
         // resolves '..' from the link's target, not from the text, so the text alone cannot say where it leads.
         if (segments.Contains(".."))
-            throw fail($"the file name {Echo(relativePath)} contains '..'; data may only name files inside the dataset folder");
+            throw fail($"the file name {EchoedValue.Quote(relativePath)} contains '..'; data may only name files inside the dataset folder");
 
         string root = Path.GetFullPath(folder);
         string path = Path.GetFullPath(Path.Combine(root, relativePath));
@@ -65,14 +63,14 @@ internal static class DatasetFiles
             else
             {
                 followedLink = true;
-                physical = PhysicalPath(next, ref hops) ?? throw fail($"the file name {Echo(relativePath)} leads through more than {MaxLinkHops} symbolic links");
+                physical = PhysicalPath(next, ref hops) ?? throw fail($"the file name {EchoedValue.Quote(relativePath)} leads through more than {MaxLinkHops} symbolic links");
             }
         }
         // Without a link below the folder the path stays in it, whatever links lead to the folder itself.
         if (!followedLink) return path;
         string physicalRoot = PhysicalPath(root, ref hops) ?? root;
         if (!IsInside(physical, physicalRoot))
-            throw fail($"the file name {Echo(relativePath)} is a symbolic link to {Echo(physical)}, outside the dataset folder {Echo(physicalRoot)}");
+            throw fail($"the file name {EchoedValue.Quote(relativePath)} is a symbolic link to {EchoedValue.Quote(physical)}, outside the dataset folder {EchoedValue.Quote(physicalRoot)}");
         return path;
     }
 
@@ -128,13 +126,6 @@ internal static class DatasetFiles
         using var reader = new StreamReader(new MemoryStream(ReadAllBytes(path, maxBytes, fail)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadToEnd();
     }
-
-    /// <summary>A value read from data, quoted and cut to <see cref="MaxEchoedCharacters"/> characters for a message.</summary>
-    /// <param name="value">The value.</param>
-    public static string Echo(string value) =>
-        value.Length <= MaxEchoedCharacters
-            ? $"'{value}'"
-            : $"'{value[..MaxEchoedCharacters]}...' ({value.Length} characters)";
 
     // The path with every symbolic link on it followed (as realpath(3)), or null after too many links. Components
     // that do not exist are kept as written.

@@ -23,14 +23,16 @@ public sealed class Cinc2017Database : IEcgDataset
     public static IReadOnlyList<string> Labels { get; } = ["N", "A", "O", "~"];
 
     private readonly Options options;
+    private readonly List<DataWarning> warnings = [];
     private readonly Lazy<EcgSignalShape> shape;
 
     /// <summary>Reads the label file of a CinC 2017 folder and assigns splits.</summary>
     /// <param name="folder">Folder holding <c>REFERENCE.csv</c> and the <c>.hea</c>/<c>.mat</c> records.</param>
     /// <param name="options">Length, split and label file; defaults when null.</param>
     /// <exception cref="DataFormatException">
-    /// The label file is missing or malformed, has a label other than N, A, O, ~, or names a record outside the folder
-    /// (absolute, with '..', or through a symbolic link leading out).
+    /// The label file is missing or malformed, lists no record, has a label other than N, A, O, ~, gives one record
+    /// two different labels (the message names both lines), or names a record outside the folder (absolute, with '..',
+    /// or through a symbolic link leading out).
     /// </exception>
     /// <exception cref="ArgumentException"><see cref="Options.Length"/> or <see cref="Options.MaximumLength"/> is not positive, or both are set.</exception>
     public Cinc2017Database(string folder, Options? options = null)
@@ -39,25 +41,18 @@ public sealed class Cinc2017Database : IEcgDataset
         WholeRecordLengths.Check(this.options.Length, this.options.MaximumLength);
         Folder = folder;
         string path = Path.Combine(folder, this.options.ReferenceFile);
-        var labelled = new List<(string, string)>();
-        foreach (CsvFile.Row row in CsvFile.Read(path))
-        {
-            string record = row.Fields[0].Trim();
-            DatasetFiles.Resolve(folder, record + ".hea", problem => new DataFormatException(path, row.Line, "record", problem));
-            string label = CsvFile.Field(row, 1, "label", path).Trim();
-            if (!Labels.Contains(label))
-                throw new DataFormatException(path, row.Line, "label", $"unknown label '{label}' for record '{record}'; expected one of N, A, O, ~");
-            labelled.Add((record, label));
-        }
-        Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
+        Records = FixedLengthRecordReader.Stratify(ReadLabels(folder, path, warnings), this.options.Fractions, this.options.Seed);
         shape = new Lazy<EcgSignalShape>(() => WholeRecordLengths.Shape(Folder, Records, this.options.Length, this.options.MaximumLength));
     }
 
     /// <summary>The dataset folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Every labelled record with its split, in the label file's order.</summary>
+    /// <summary>Every labelled record with its split, in the label file's order, each once.</summary>
     public IReadOnlyList<LabelledRecord> Records { get; }
+
+    /// <summary>Records listed again with the same label (each kept once), one warning per repeated line.</summary>
+    public IReadOnlyList<DataWarning> Warnings => warnings;
 
     /// <summary>
     /// The examples of a split (1 lead, mV, 300 Hz), read record by record: each of <see cref="Options.Length"/>
@@ -75,6 +70,38 @@ public sealed class Cinc2017Database : IEcgDataset
     /// </summary>
     /// <exception cref="WfdbFormatException">A header is missing or malformed.</exception>
     public EcgSignalShape SignalShape() => shape.Value;
+
+    // A record's label is given once: a repeated line with the same label is harmless and kept once (with a warning),
+    // but two different labels cannot be resolved without guessing, and keeping both would put one record in two
+    // classes and possibly two splits.
+    private static List<(string Record, string Label)> ReadLabels(string folder, string path, List<DataWarning> warnings)
+    {
+        var labelled = new List<(string Record, string Label)>();
+        var seen = new Dictionary<string, (string Label, int Line)>(StringComparer.Ordinal);
+        foreach (CsvFile.Row row in CsvFile.Read(path))
+        {
+            string record = row.Fields[0].Trim();
+            if (record.Length == 0) throw new DataFormatException(path, row.Line, "record", "record name is empty");
+            DatasetFiles.Resolve(folder, record + ".hea", problem => new DataFormatException(path, row.Line, "record", problem));
+            string label = CsvFile.Field(row, 1, "label", path).Trim();
+            if (!Labels.Contains(label))
+                throw new DataFormatException(path, row.Line, "label",
+                    $"unknown label {EchoedValue.Quote(label)} for record {EchoedValue.Quote(record)}; expected one of N, A, O, ~");
+            if (seen.TryGetValue(record, out var first))
+            {
+                if (first.Label != label)
+                    throw new DataFormatException(path, row.Line, "label",
+                        $"record {EchoedValue.Quote(record)} is labelled '{label}' here but '{first.Label}' on line {first.Line}; a record has one label");
+                warnings.Add(new DataWarning(path, row.Line, "record",
+                    $"record {EchoedValue.Quote(record)} is listed again with the same label '{label}' (first on line {first.Line}); kept once"));
+                continue;
+            }
+            seen.Add(record, (label, row.Line));
+            labelled.Add((record, label));
+        }
+        if (labelled.Count == 0) throw new DataFormatException(path, null, null, "lists no record; expected 'record,label' lines");
+        return labelled;
+    }
 
     /// <summary>Settings of a <see cref="Cinc2017Database"/>.</summary>
     public sealed record Options

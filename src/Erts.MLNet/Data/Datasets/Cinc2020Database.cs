@@ -18,13 +18,14 @@ namespace Erts.MLNet.Data.Datasets;
 public sealed class Cinc2020Database : IEcgDataset
 {
     private readonly Options options;
+    private readonly List<DataWarning> warnings = [];
     private readonly Lazy<EcgSignalShape> shape;
 
     /// <summary>Reads every header of the folder (from <c>RECORDS</c>, else all <c>*.hea</c>) and assigns splits.</summary>
     /// <param name="folder">Folder of <c>.hea</c> and <c>.mat</c> (or <c>.dat</c>) files.</param>
     /// <param name="options">Length and split; defaults when null.</param>
     /// <exception cref="WfdbFormatException">A header is malformed, or lacks a <c>#Dx</c> line, or has a code that is not a number.</exception>
-    /// <exception cref="DataFormatException"><c>RECORDS</c> names a record outside the folder (absolute, with '..', or through a symbolic link leading out).</exception>
+    /// <exception cref="DataFormatException"><c>RECORDS</c> lists no record or names one outside the folder (absolute, with '..', or through a symbolic link leading out), or, without it, the folder holds no header.</exception>
     /// <exception cref="ArgumentException"><see cref="Options.Length"/> or <see cref="Options.MaximumLength"/> is not positive, or both are set.</exception>
     public Cinc2020Database(string folder, Options? options = null)
     {
@@ -34,9 +35,10 @@ public sealed class Cinc2020Database : IEcgDataset
         Folder = folder;
         string list = Path.Combine(folder, "RECORDS");
         // Each name with the place that gave it, for errors: the RECORDS line, else the header found in the folder.
-        IEnumerable<(string Name, string Source, int? Line)> names = File.Exists(list)
-            ? RecordList.Read(list)
-            : Directory.EnumerateFiles(folder, "*.hea").Select(p => (Path.GetFileNameWithoutExtension(p), p, (int?)null)).OrderBy(n => n.Item1, StringComparer.Ordinal);
+        IReadOnlyList<(string Name, string Source, int? Line)> names = File.Exists(list)
+            ? RecordList.Read(list, warnings)
+            : Directory.EnumerateFiles(folder, "*.hea").Select(p => (Path.GetFileNameWithoutExtension(p), p, (int?)null)).OrderBy(n => n.Item1, StringComparer.Ordinal).ToArray();
+        if (names.Count == 0) throw new DataFormatException(folder, null, null, "holds no RECORDS file and no .hea header");
         var labelled = names.Select(n => (n.Name, Cinc2020Classes.Of(DiagnosisCodes(WfdbHeader.Read(
             DatasetFiles.Resolve(folder, n.Name + ".hea", problem => new DataFormatException(n.Source, n.Line, "record", problem))))))).ToArray();
         Records = FixedLengthRecordReader.Stratify(labelled, this.options.Fractions, this.options.Seed);
@@ -46,8 +48,11 @@ public sealed class Cinc2020Database : IEcgDataset
     /// <summary>The dataset folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Every record with its class and split.</summary>
+    /// <summary>Every record with its class and split, each once.</summary>
     public IReadOnlyList<LabelledRecord> Records { get; }
+
+    /// <summary>Record names listed more than once in <c>RECORDS</c> (each read once), one warning per repetition.</summary>
+    public IReadOnlyList<DataWarning> Warnings => warnings;
 
     /// <summary>
     /// The examples of a split (all leads, mV), read record by record: each of <see cref="Options.Length"/> samples,
@@ -77,7 +82,7 @@ public sealed class Cinc2020Database : IEcgDataset
         foreach (string text in dx[3..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long code))
-                throw new WfdbFormatException(header.FilePath, null, "#Dx", $"expected SNOMED CT codes (numbers), got '{text}'");
+                throw new WfdbFormatException(header.FilePath, null, "#Dx", $"expected SNOMED CT codes (numbers), got {EchoedValue.Quote(text)}");
             codes.Add(code);
         }
         if (codes.Count == 0) throw new WfdbFormatException(header.FilePath, null, "#Dx", "the '#Dx' line lists no code");

@@ -17,59 +17,84 @@ internal static class CsvFile
     /// <summary>One CSV record: its fields and the 1-based line it starts on.</summary>
     public sealed record Row(int Line, string[] Fields);
 
-    /// <summary>Reads every row of a file.</summary>
-    /// <exception cref="DataFormatException">Missing, not a regular file or larger than <see cref="DatasetFiles.MaxTextFileBytes"/>, or a quoted field that never closes.</exception>
+    /// <summary>
+    /// The longest field accepted, 1,048,576 characters. The longest in the files read (a PTB-XL <c>report</c>) is a
+    /// few hundred: a longer one is damage, refused before it is held in memory.
+    /// </summary>
+    public const int MaximumFieldLength = 1 << 20;
+
+    /// <summary>Reads every row of a file, streaming it (only the rows are kept, never the whole text).</summary>
+    /// <exception cref="DataFormatException">Missing, not a regular file or larger than <see cref="DatasetFiles.MaxTextFileBytes"/>, a quoted field that never closes, or a field longer than <see cref="MaximumFieldLength"/>.</exception>
     public static IReadOnlyList<Row> Read(string path)
     {
-        return Parse(DatasetFiles.ReadAllText(path, DatasetFiles.MaxTextFileBytes, problem => new DataFormatException(path, null, null, "CSV file " + problem)), path);
+        DataFormatException Fail(string problem) => new(path, null, null, "CSV file " + problem);
+        if (!File.Exists(path)) throw Fail("not found");
+        DatasetFiles.RequireRegularFile(path, Fail);
+        if (new FileInfo(path).Length > DatasetFiles.MaxTextFileBytes) throw Fail($"is larger than {DatasetFiles.MaxTextFileBytes:N0} bytes");
+        using var reader = new StreamReader(path);
+        return Parse(reader, path);
     }
 
     /// <summary>Parses CSV text; blank lines are skipped.</summary>
-    /// <exception cref="DataFormatException">A quoted field never closes, or text follows a closing quote.</exception>
+    /// <exception cref="DataFormatException">A quoted field never closes, text follows a closing quote, or a field is longer than <see cref="MaximumFieldLength"/>.</exception>
     public static IReadOnlyList<Row> Parse(string text, string path)
+    {
+        using var reader = new StringReader(text);
+        return Parse(reader, path);
+    }
+
+    private static List<Row> Parse(TextReader reader, string path)
     {
         var rows = new List<Row>();
         var fields = new List<string>();
         var field = new StringBuilder();
-        int line = 1, rowLine = 1, i = 0;
-        while (i <= text.Length)
+        int line = 1, rowLine = 1;
+        void Append(char c, int fieldLine)
+        {
+            if (field.Length == MaximumFieldLength)
+                throw new DataFormatException(path, fieldLine, $"column {fields.Count + 1}", $"field is longer than {MaximumFieldLength} characters");
+            field.Append(c);
+        }
+
+        while (true)
         {
             // One field per iteration.
             field.Clear();
-            if (i < text.Length && text[i] == '"')
+            if (reader.Peek() == '"')
             {
                 int quoteLine = line;
-                i++;
+                reader.Read();
                 while (true)
                 {
-                    if (i >= text.Length) throw new DataFormatException(path, quoteLine, $"column {fields.Count + 1}", "quoted field never closes");
-                    char c = text[i++];
+                    int c = reader.Read();
+                    if (c < 0) throw new DataFormatException(path, quoteLine, $"column {fields.Count + 1}", "quoted field never closes");
                     if (c == '"')
                     {
-                        if (i < text.Length && text[i] == '"') { field.Append('"'); i++; continue; }
+                        if (reader.Peek() == '"') { Append('"', quoteLine); reader.Read(); continue; }
                         break;
                     }
                     if (c == '\n') line++;
-                    field.Append(c);
+                    Append((char)c, quoteLine);
                 }
-                if (i < text.Length && text[i] is not (',' or '\r' or '\n'))
-                    throw new DataFormatException(path, line, $"column {fields.Count + 1}", $"unexpected '{text[i]}' after a closing quote");
+                int next = reader.Peek();
+                if (next >= 0 && next is not (',' or '\r' or '\n'))
+                    throw new DataFormatException(path, line, $"column {fields.Count + 1}", $"unexpected {EchoedValue.Quote(((char)next).ToString())} after a closing quote");
             }
             else
             {
-                while (i < text.Length && text[i] is not (',' or '\r' or '\n')) field.Append(text[i++]);
+                while (reader.Peek() is >= 0 and not (',' or '\r' or '\n')) Append((char)reader.Read(), rowLine);
             }
             fields.Add(field.ToString());
 
-            if (i < text.Length && text[i] == ',') { i++; continue; }
+            if (reader.Peek() == ',') { reader.Read(); continue; }
             // End of record (line break or end of text).
-            if (i < text.Length && text[i] == '\r') i++;
-            if (i < text.Length && text[i] == '\n') i++;
+            if (reader.Peek() == '\r') reader.Read();
+            if (reader.Peek() == '\n') reader.Read();
             if (!(fields.Count == 1 && fields[0].Length == 0)) rows.Add(new Row(rowLine, fields.ToArray()));
             fields.Clear();
             line++;
             rowLine = line;
-            if (i >= text.Length) break;
+            if (reader.Peek() < 0) break;
         }
         return rows;
     }

@@ -21,4 +21,12 @@ public interface IEcgDataset
     /// give it: one example cannot tell the longest.
     /// </summary>
     EcgSignalShape? SignalShape() => null;
+
+    /// <summary>
+    /// What the loader accepted without guessing but left out or merged while reading its label files and record
+    /// lists (e.g. a record listed twice with the same label, kept once; a PTB-XL row without a diagnostic statement,
+    /// left out), one entry per occurrence in file order; empty (the default) when there was nothing to report.
+    /// Problems that would need a guess (a record with two labels) throw <see cref="DataFormatException"/> instead.
+    /// </summary>
+    IReadOnlyList<DataWarning> Warnings => [];
 }

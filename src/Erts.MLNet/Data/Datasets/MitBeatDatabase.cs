@@ -16,13 +16,14 @@ namespace Erts.MLNet.Data.Datasets;
 public sealed class MitBeatDatabase : IEcgDataset
 {
     private readonly Options options;
+    private readonly List<DataWarning> warnings = [];
 
     /// <summary>Opens a database folder; records come from its <c>RECORDS</c> file, else from the headers that have an annotation file.</summary>
     /// <param name="folder">Folder holding <c>.hea</c>, signal and annotation files.</param>
     /// <param name="options">Leads, window, labels, split; defaults when null.</param>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
     /// <exception cref="ArgumentException">Invalid options.</exception>
-    /// <exception cref="DataFormatException"><c>RECORDS</c> names a record outside the folder (absolute, with '..', or through a symbolic link leading out).</exception>
+    /// <exception cref="DataFormatException"><c>RECORDS</c> lists no record or names one outside the folder (absolute, with '..', or through a symbolic link leading out), or, without it, no header has an annotation file.</exception>
     public MitBeatDatabase(string folder, Options? options = null)
     {
         if (!Directory.Exists(folder)) throw new DirectoryNotFoundException($"beat database folder '{folder}' does not exist");
@@ -31,14 +32,17 @@ public sealed class MitBeatDatabase : IEcgDataset
         if (string.IsNullOrWhiteSpace(this.options.Annotator) || this.options.Annotator.IndexOfAny(['/', '\\', '\0']) >= 0 || this.options.Annotator.Contains(".."))
             throw new ArgumentException($"an annotator is a file extension such as 'atr', got '{this.options.Annotator}'", nameof(Options.Annotator));
         Folder = folder;
-        Records = ListRecords(folder, this.options.Annotator);
+        Records = ListRecords(folder, this.options.Annotator, warnings);
     }
 
     /// <summary>The database folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Record names, in <c>RECORDS</c> order (or sorted by name when there is no <c>RECORDS</c> file).</summary>
+    /// <summary>Record names, in <c>RECORDS</c> order (or sorted by name when there is no <c>RECORDS</c> file), each once.</summary>
     public IReadOnlyList<string> Records { get; }
+
+    /// <summary>Record names listed more than once in <c>RECORDS</c> (each read once), one warning per repetition.</summary>
+    public IReadOnlyList<DataWarning> Warnings => warnings;
 
     /// <summary>
     /// The annotated beats of a split, without reading any signal: every beat whose symbol has an AAMI class,
@@ -136,15 +140,17 @@ public sealed class MitBeatDatabase : IEcgDataset
         _ => beat.Rhythm,
     };
 
-    private static IReadOnlyList<string> ListRecords(string folder, string annotator)
+    private static IReadOnlyList<string> ListRecords(string folder, string annotator, List<DataWarning> warnings)
     {
         string list = Path.Combine(folder, "RECORDS");
-        IEnumerable<(string Name, string Source, int? Line)> names = File.Exists(list)
-            ? RecordList.Read(list)
+        IReadOnlyList<(string Name, string Source, int? Line)> names = File.Exists(list)
+            ? RecordList.Read(list, warnings)
             : Directory.EnumerateFiles(folder, "*.hea")
                 .Select(p => (Name: Path.GetFileNameWithoutExtension(p), Source: p, Line: (int?)null))
                 .Where(n => File.Exists(Path.Combine(folder, n.Name + "." + annotator)))
-                .OrderBy(n => n.Name, StringComparer.Ordinal);
+                .OrderBy(n => n.Name, StringComparer.Ordinal).ToArray();
+        if (names.Count == 0)
+            throw new DataFormatException(folder, null, null, $"holds no RECORDS file and no .hea header with a .{EchoedValue.Cap(annotator)} annotation file");
         var records = new List<string>();
         foreach (var (name, source, line) in names)
         {

@@ -59,6 +59,6 @@ internal static class RecordSignals
         "uV" or "µV" or "μV" => 1e-3,
         "V" => 1e3,
         _ => throw new DataFormatException(headerPath, signal.HeaderLine, "units",
-            $"signal '{signal.Description}' is in '{signal.Units}', expected a voltage (mV, uV, V)"),
+            $"signal {EchoedValue.Quote(signal.Description)} is in {EchoedValue.Quote(signal.Units)}, expected a voltage (mV, uV, V)"),
     };
 }

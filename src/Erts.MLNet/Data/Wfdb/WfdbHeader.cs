@@ -94,7 +94,7 @@ public sealed partial class WfdbHeader
         string recordName = fields[0];
         if (recordName.Contains('/'))
             throw new WfdbFormatException(filePath, recordLine, "record_name",
-                $"multi-segment records are not supported, got '{recordName}' (name/segments)");
+                $"multi-segment records are not supported, got {EchoedValue.Quote(recordName)} (name/segments)");
         if (fields.Length < 2)
             throw new WfdbFormatException(filePath, recordLine, "n_sig", "record line must give the number of signals");
         int signalCount = ParseInt(fields[1], filePath, recordLine, "n_sig", min: 0);
@@ -111,7 +111,7 @@ public sealed partial class WfdbHeader
             signals[s] = ParseSignalLine(content[s + 1].Text, filePath, content[s + 1].Line);
         if (content.Count - 1 > signalCount)
             throw new WfdbFormatException(filePath, content[signalCount + 1].Line, "n_sig",
-                $"record line announces {signalCount} signals but more lines follow: '{content[signalCount + 1].Text}'");
+                $"record line announces {signalCount} signals but more lines follow: {EchoedValue.Quote(content[signalCount + 1].Text)}");
 
         return new WfdbHeader(filePath, recordName, fs, sampleCount, baseTime, baseDate, signals, comments);
     }
@@ -136,7 +136,7 @@ public sealed partial class WfdbHeader
 
         Match fmt = FormatField().Match(fields[1]);
         if (!fmt.Success)
-            throw new WfdbFormatException(filePath, line, "fmt", $"expected 'format[xframes][:skew][+offset]', got '{fields[1]}'");
+            throw new WfdbFormatException(filePath, line, "fmt", $"expected 'format[xframes][:skew][+offset]', got {EchoedValue.Quote(fields[1])}");
         // The regex admits any run of digits; one beyond int or long range is malformed, not an overflow.
         WfdbSignalFormat? format = int.TryParse(fmt.Groups["code"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out int code)
             ? WfdbSignalFormat.Find(code)
@@ -146,9 +146,9 @@ public sealed partial class WfdbHeader
                 $"unknown or unsupported signal format {fmt.Groups["code"].Value}; supported: {string.Join(", ", WfdbSignalFormat.SupportedCodes)}");
         if (fmt.Groups["spf"].Success && fmt.Groups["spf"].Value != "1")
             throw new WfdbFormatException(filePath, line, "samps_per_frame",
-                $"multi-frequency records (several samples per frame) are not supported, got '{fields[1]}'");
+                $"multi-frequency records (several samples per frame) are not supported, got {EchoedValue.Quote(fields[1])}");
         if (fmt.Groups["skew"].Success && fmt.Groups["skew"].Value != "0")
-            throw new WfdbFormatException(filePath, line, "skew", $"skewed signals are not supported, got '{fields[1]}'");
+            throw new WfdbFormatException(filePath, line, "skew", $"skewed signals are not supported, got {EchoedValue.Quote(fields[1])}");
         long byteOffset = fmt.Groups["offset"].Success ? ParseLong(fmt.Groups["offset"].Value, filePath, line, "byte_offset") : 0;
 
         double gain = DefaultAdcGain;
@@ -158,9 +158,9 @@ public sealed partial class WfdbHeader
         {
             Match g = GainField().Match(fields[2]);
             if (!g.Success)
-                throw new WfdbFormatException(filePath, line, "adc_gain", $"expected 'gain[(baseline)][/units]', got '{fields[2]}'");
+                throw new WfdbFormatException(filePath, line, "adc_gain", $"expected 'gain[(baseline)][/units]', got {EchoedValue.Quote(fields[2])}");
             gain = ParseDouble(g.Groups["gain"].Value, filePath, line, "adc_gain");
-            if (gain < 0) throw new WfdbFormatException(filePath, line, "adc_gain", $"must not be negative, got '{fields[2]}'");
+            if (gain < 0) throw new WfdbFormatException(filePath, line, "adc_gain", $"must not be negative, got {EchoedValue.Quote(fields[2])}");
             if (gain == 0) gain = DefaultAdcGain; // WFDB: "adc_gain 0 means 200".
             if (g.Groups["baseline"].Success) baseline = ParseInt(g.Groups["baseline"].Value, filePath, line, "baseline");
             if (g.Groups["units"].Success) units = g.Groups["units"].Value;
@@ -195,10 +195,10 @@ public sealed partial class WfdbHeader
         // "fs[/counter_freq[(base_counter)]]": only fs matters for reading samples.
         string fs = field.Split('/')[0];
         double value = ParseDouble(fs, filePath, line, "fs");
-        if (!(value > 0)) throw new WfdbFormatException(filePath, line, "fs", $"sampling frequency must be positive, got '{field}'");
+        if (!(value > 0)) throw new WfdbFormatException(filePath, line, "fs", $"sampling frequency must be positive, got {EchoedValue.Quote(field)}");
         // Views and examples keep the rate as a float: 1e-300 would become 0 Hz there, far from this file's name.
         if (!float.IsFinite((float)value) || (float)value == 0)
-            throw new WfdbFormatException(filePath, line, "fs", $"sampling frequency must be between {float.Epsilon} and {float.MaxValue} Hz, got '{field}'");
+            throw new WfdbFormatException(filePath, line, "fs", $"sampling frequency must be between {float.Epsilon} and {float.MaxValue} Hz, got {EchoedValue.Quote(field)}");
         return value;
     }
 
@@ -222,21 +222,21 @@ public sealed partial class WfdbHeader
     {
         if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value) || value < min)
             throw new WfdbFormatException(filePath, line, field,
-                min == int.MinValue ? $"expected an integer, got '{text}'" : $"expected an integer >= {min}, got '{text}'");
+                min == int.MinValue ? $"expected an integer, got {EchoedValue.Quote(text)}" : $"expected an integer >= {min}, got {EchoedValue.Quote(text)}");
         return value;
     }
 
     private static long ParseLong(string text, string filePath, int line, string field)
     {
         if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
-            throw new WfdbFormatException(filePath, line, field, $"expected a non-negative integer, got '{text}'");
+            throw new WfdbFormatException(filePath, line, field, $"expected a non-negative integer, got {EchoedValue.Quote(text)}");
         return value;
     }
 
     private static double ParseDouble(string text, string filePath, int line, string field)
     {
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-            throw new WfdbFormatException(filePath, line, field, $"expected a number, got '{text}'");
+            throw new WfdbFormatException(filePath, line, field, $"expected a number, got {EchoedValue.Quote(text)}");
         return value;
     }
 

@@ -61,7 +61,7 @@ public sealed class WfdbRecord
             foreach (var (info, _) in group)
                 if (info.Format != first.Format || info.ByteOffset != first.ByteOffset)
                     throw new WfdbFormatException(headerPath, info.HeaderLine, "fmt",
-                        $"signals in one file must share format and byte offset: '{info.FileName}' has {first.Format.Code}+{first.ByteOffset} and {info.Format.Code}+{info.ByteOffset}");
+                        $"signals in one file must share format and byte offset: {EchoedValue.Quote(info.FileName)} has {first.Format.Code}+{first.ByteOffset} and {info.Format.Code}+{info.ByteOffset}");
             // The name comes from the header: it may only name a regular file beside it.
             string path = DatasetFiles.Resolve(folder, first.FileName,
                 problem => new WfdbFormatException(headerPath, first.HeaderLine, "file_name", problem));
@@ -207,10 +207,10 @@ public sealed class WfdbRecord
             WfdbSignalInfo info = read.Signals[row];
             if (Options.VerifyInitialValues && fromStart && info.InitialValue is { } initial && read.AdcOf(row)[0] != initial)
                 throw new WfdbFormatException(Header.FilePath, info.HeaderLine, "init_value",
-                    $"signal {signalIndexes[row]} ('{info.Description}') starts with {read.AdcOf(row)[0]} but the header says {initial}");
+                    $"signal {signalIndexes[row]} ({EchoedValue.Quote(info.Description)}) starts with {read.AdcOf(row)[0]} but the header says {initial}");
             if (Options.VerifyChecksums && whole && info.Checksum is { } checksum && (ushort)Sum(read.AdcOf(row)) != (ushort)checksum)
                 throw new WfdbFormatException(Header.FilePath, info.HeaderLine, "checksum",
-                    $"signal {signalIndexes[row]} ('{info.Description}') sums to {(ushort)Sum(read.AdcOf(row))} (mod 65536) but the header says {checksum}");
+                    $"signal {signalIndexes[row]} ({EchoedValue.Quote(info.Description)}) sums to {(ushort)Sum(read.AdcOf(row))} (mod 65536) but the header says {checksum}");
         }
     }
 

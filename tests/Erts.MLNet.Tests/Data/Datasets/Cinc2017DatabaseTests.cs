@@ -1,9 +1,11 @@
+using Erts.MLNet.Catalog;
 using Erts.MLNet.Data;
 using Erts.MLNet.Data.Datasets;
 using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Data.Wfdb;
 using Erts.MLNet.Tests.Data.Wfdb;
 using Erts.MLNet.Tests.Infrastructure;
+using Erts.MLNet.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -107,5 +109,92 @@ public class Cinc2017DatabaseTests
 
         Assert.Equal((path, 2, "label"), (error.FilePath, error.LineNumber, error.Field));
         Assert.Contains("'X'", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_ThrowsNamingBothLines_WhenARecordHasTwoLabels()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.WriteText("REFERENCE.csv", "A00001,N\nA00002,O\nA00003,N\nA00001,A\n");
+
+        var error = Assert.Throws<DataFormatException>(() => new Cinc2017Database(folder.Path));
+
+        Assert.Equal((path, 4, "label"), (error.FilePath, error.LineNumber, error.Field));
+        Assert.Contains("record 'A00001' is labelled 'A' here but 'N' on line 1", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_KeepsARepeatedRecordOnce_WithAWarning_WhenItsLabelIsTheSame()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.WriteText("REFERENCE.csv", "A00001,N\nA00002,A\nA00001,N\nA00003,O\n");
+
+        var database = new Cinc2017Database(folder.Path);
+
+        Assert.Equal(["A00001", "A00002", "A00003"], database.Records.Select(r => r.RecordId));
+        var warning = Assert.Single(database.Warnings);
+        Assert.Equal((path, 3, "record"), (warning.FilePath, warning.LineNumber, warning.Field));
+        Assert.Contains("first on line 1", warning.Message);
+        Assert.Same(database.Warnings, ((IEcgDataset)database).Warnings);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n\r\n\n")]
+    public void Constructor_ThrowsNamingTheFile_WhenTheLabelFileListsNoRecord(string text)
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.WriteText("REFERENCE.csv", text);
+
+        var error = Assert.Throws<DataFormatException>(() => new Cinc2017Database(folder.Path));
+
+        Assert.Equal((path, (int?)null), (error.FilePath, error.LineNumber));
+        Assert.Contains("lists no record", error.Message);
+    }
+
+    [Fact]
+    public void Constructor_ThrowsNamingLine_WhenARecordNameIsEmpty()
+    {
+        using var folder = new TemporaryFolder();
+        string path = folder.WriteText("REFERENCE.csv", "A00001,N\n,A\n");
+
+        var error = Assert.Throws<DataFormatException>(() => new Cinc2017Database(folder.Path));
+
+        Assert.Equal((path, 2, "record"), (error.FilePath, error.LineNumber, error.Field));
+    }
+
+    [Fact]
+    public void Constructor_EchoesAtMost200CharactersOfAHugeLabel()
+    {
+        using var folder = new TemporaryFolder();
+        string label = new('x', 1_000_000);
+        folder.WriteText("REFERENCE.csv", $"A00001,N\nA00002,{label}\n");
+
+        var error = Assert.Throws<DataFormatException>(() => new Cinc2017Database(folder.Path));
+
+        Assert.True(error.Message.Length < 600, $"message of {error.Message.Length} characters");
+        Assert.Contains($"'{new string('x', 200)}…' (1000000 characters)", error.Message);
+    }
+
+    [Fact]
+    public void OneClassLabelFile_IsRead_ButRefusedWhereTwoClassesAreNeeded()
+    {
+        using var folder = new TemporaryFolder();
+        for (int i = 1; i <= 4; i++)
+        {
+            int[] lead = Enumerable.Range(0, 120).Select(k => (k * 7 * i) % 50 - 25).ToArray();
+            folder.WriteBytes($"A{i:00000}.mat", TestRecords.Format16(lead, offset: 24));
+            folder.WriteText($"A{i:00000}.hea", TestRecords.Header($"A{i:00000}", $"A{i:00000}.mat", "16+24", 300, ["I"], [lead], gain: "1000/mV"));
+        }
+        folder.WriteText("REFERENCE.csv", "A00001,N\nA00002,N\nA00003,N\nA00004,N\n");
+        var mlContext = new MLContext(seed: 1);
+
+        var database = new Cinc2017Database(folder.Path, new Cinc2017Database.Options { Length = 100 });
+        IDataView data = mlContext.Transforms.Conversion.MapValueToKey(EcgColumns.Label)
+            .Fit(mlContext.Data.LoadEcg(database, DatasetSplit.All)).Transform(mlContext.Data.LoadEcg(database, DatasetSplit.All));
+
+        Assert.Equal(4, database.Records.Count);
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => mlContext.MulticlassClassification.Trainers.Erts(new ErtsTrainer.Options()).Fit(data));
+        Assert.Contains("has 1 class; at least 2 are needed", error.Message);
     }
 }
