@@ -144,14 +144,17 @@ public static class EcgModelPackage
         int? Stride = null,
         string? SignalLengthColumnName = null,
         string? AuxiliaryColumnName = null,
-        float[][]? AuxiliaryScaling = null)   // [means, standard deviations]
+        float[][]? AuxiliaryScaling = null,   // [means, standard deviations]
+        string[]? LeadNames = null,           // the next two are absent when the training data did not state them, or from older packages
+        float? SamplingRate = null)
     {
         public static Manifest Of(ModelDescription model) => new(
             EcgModelPackage.FormatVersion, model.Network.ToString(), model.Leads, model.Samples, model.ClassNames.ToArray(),
             model.SignalColumnName, model.ScoreColumnName, model.PredictedLabelColumnName, model.ExplanationColumnName,
             "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version, model.EmbeddingColumnName, model.FocusResolution.ToString(),
             model.Window, model.Stride, model.SignalLengthColumnName, model.AuxiliaryColumnName,
-            model.AuxiliaryScaling is { } scaling ? [scaling.Means, scaling.Deviations] : null);
+            model.AuxiliaryScaling is { } scaling ? [scaling.Means, scaling.Deviations] : null,
+            model.LeadNames?.ToArray(), model.SamplingRate);
 
         public ModelDescription ToDescription(string path)
         {
@@ -176,6 +179,10 @@ public static class EcgModelPackage
             }
             else if (AuxiliaryColumnName is not null)
                 throw new ErtsModelFormatException($"'{path}' names auxiliary column '{AuxiliaryColumnName}' without its scaling.", path);
+            if (LeadNames is not null && (LeadNames.Length != Leads || LeadNames.Any(name => name is null)))
+                throw new ErtsModelFormatException($"'{path}' names {LeadNames.Length} leads for a model of {Leads}.", path);
+            if (SamplingRate is { } rate && !(rate > 0 && float.IsFinite(rate)))
+                throw new ErtsModelFormatException($"'{path}' has an invalid sampling rate {rate}.", path);
             return new ModelDescription(backbone, Leads, Samples, ClassNames, SignalColumnName, ScoreColumnName, PredictedLabelColumnName,
                 ExplanationColumnName, EmbeddingColumnName, focusResolution)
             {
@@ -184,6 +191,8 @@ public static class EcgModelPackage
                 SignalLengthColumnName = SignalLengthColumnName,
                 AuxiliaryColumnName = AuxiliaryColumnName,
                 AuxiliaryScaling = scaling,
+                LeadNames = LeadNames,
+                SamplingRate = SamplingRate,
             };
         }
     }
