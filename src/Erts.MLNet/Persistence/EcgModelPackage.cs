@@ -66,6 +66,7 @@ public static class EcgModelPackage
     public static ITransformer Load(MLContext mlContext, string path, out DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
+        RegularFile.Require(path);
         ZipArchive zip;
         try
         {
@@ -78,14 +79,16 @@ public static class EcgModelPackage
 
         using (zip)
         {
+            long fileLength = new FileInfo(path).Length;
+            foreach (var entry in zip.Entries) ZipEntryLimits.RequirePlausibleSize(entry, fileLength, path);
             var description = ReadEntry(zip, path, ManifestEntry, stream =>
                 JsonSerializer.Deserialize<Manifest>(stream)?.ToDescription(path) ?? throw new JsonException("empty manifest"));
             (var before, inputSchema) = ReadEntry(zip, path, BeforeEntry, stream => (mlContext.Model.Load(stream, out var schema), schema));
             var after = ReadEntry(zip, path, AfterEntry, stream => mlContext.Model.Load(stream, out _));
-            var classifier = ReadEntry(zip, path, WeightsEntry, stream => ErtsTransformer.Rebuild(description, WeightsEntry, network =>
+            var classifier = ReadEntry(zip, path, WeightsEntry, stream => ErtsTransformer.Rebuild(description, WeightsEntry, read =>
             {
                 using var reader = new BinaryReader(stream);
-                network.load(reader);
+                read(reader);
                 return true;
             }));
             return new TransformerChain<ITransformer>([.. Flatten(before), classifier, .. Flatten(after)]);
@@ -112,7 +115,7 @@ public static class EcgModelPackage
         try
         {
             using var buffer = new MemoryStream();
-            using (var stream = entry.Open()) stream.CopyTo(buffer);
+            ZipEntryLimits.Read(entry, path, buffer.Write);
             buffer.Position = 0;
             return read(buffer);
         }

@@ -69,31 +69,60 @@ public sealed partial class ErtsTransformer
             channel.Warning(MessageSensitivity.None,
                 "This ERTS model was saved before models recorded their training leads and sampling rate; scoring checks only the signal's size.");
         }
-        return Rebuild(description, WeightsStream, network => MlNetBridge.TryLoadBinaryStream(context, WeightsStream, reader => network.load(reader)));
+        return Rebuild(description, WeightsStream, read => MlNetBridge.TryLoadBinaryStream(context, WeightsStream, read));
     }
 
     /// <summary>Writes the network's state dict (TorchSharp's own format).</summary>
     internal void SaveWeights(BinaryWriter writer) => _runner.Save(writer);
 
-    /// <summary>Builds the described network and fills it through <paramref name="loadWeights"/> (false when the weights are absent).</summary>
-    /// <exception cref="ErtsModelFormatException">The weights are absent or do not fit the network.</exception>
-    internal static ErtsTransformer Rebuild(ModelDescription description, string weightsSource, Func<EcgNetwork, bool> loadWeights)
+    /// <summary>
+    /// Builds the described network and fills it with the weights <paramref name="readWeights"/> hands to its callback
+    /// (false when the weights are absent). The weights' size is checked against what the description implies before
+    /// the network is built, so a description that states a huge shape allocates nothing.
+    /// </summary>
+    /// <exception cref="ErtsModelFormatException">The weights are absent, their size does not fit the description, or they do not fit the network.</exception>
+    internal static ErtsTransformer Rebuild(ModelDescription description, string weightsSource, Func<Action<BinaryReader>, bool> readWeights)
     {
-        var network = NetworkFactory.Create(description.Network, description.Leads, description.Window, description.Classes, description.AuxiliarySize);
+        EcgNetwork? network = null;
         try
         {
-            if (!loadWeights(network))
+            bool found = readWeights(reader =>
+            {
+                RequireWeightsFit(description, reader.BaseStream, weightsSource);
+                network = NetworkFactory.Create(description.Network, description.Leads, description.Window, description.Classes, description.AuxiliarySize);
+                network.load(reader);
+            });
+            if (!found || network is null)
                 throw new ErtsModelFormatException($"The ERTS model has no weights ('{weightsSource}'); the file is incomplete.");
             return new ErtsTransformer(network, description, report: null);
         }
         catch (Exception e)
         {
-            network.Dispose();
+            network?.Dispose();
             if (e is ErtsModelFormatException) throw;
             throw new ErtsModelFormatException($"The ERTS model's weights ('{weightsSource}') cannot be read into a {description.Network} " +
                 $"of {description.Leads} x {description.Samples} inputs and {description.Classes} classes: {e.Message}", innerException: e);
         }
     }
+
+    /// <summary>
+    /// The weights (TorchSharp's state-dict format: per tensor a name, a type, a shape, then the values) must hold the
+    /// values of the described network and little more: at most <see cref="MaxHeaderBytesPerTensor"/> of name and shape
+    /// per tensor. A stream that cannot seek (no length) is left to the state-dict reader.
+    /// </summary>
+    private static void RequireWeightsFit(ModelDescription description, Stream weights, string weightsSource)
+    {
+        if (!weights.CanSeek) return;
+        var (bytes, tensors) = StateDictSize.Of(description.Network, description.Leads, description.Window, description.Classes, description.AuxiliarySize);
+        long available = weights.Length - weights.Position;
+        if (available < bytes || available > bytes + (long)tensors * MaxHeaderBytesPerTensor + MaxHeaderBytesPerTensor)
+            throw new ErtsModelFormatException(
+                $"The ERTS model's weights ('{weightsSource}') are {available:N0} bytes, but a {description.Network} of {description.Leads} lead(s), " +
+                $"{description.Classes} classes and {description.AuxiliarySize} auxiliary features holds {bytes:N0} bytes of values in {tensors} tensors. The file is corrupt.");
+    }
+
+    // A state-dict entry's name, type and shape take a few dozen bytes; a kilobyte is far above any real one.
+    private const int MaxHeaderBytesPerTensor = 1024;
 
     private static ModelDescription ReadDescription(BinaryReader reader, uint version)
     {
