@@ -73,6 +73,8 @@ internal static class ExperimentRunner
         var prepared = model.Model is TransformerChain<ITransformer> chain
             ? chain.Where(t => t is not ErtsTransformer).Aggregate(input, (view, t) => t.Transform(view))
             : input;
+        // ExplainRecord takes a bare array: bind the schema first so that explain refuses what scoring refuses (size, leads, rate).
+        classifier.GetOutputSchema(prepared.Schema);
         float[] signal = prepared.GetColumn<float[]>(classifier.SignalColumnName).First();
         int? length = prepared.Schema.GetColumnOrNull(EcgColumns.SignalLength) is { } lengthColumn
             ? prepared.GetColumn<int>(lengthColumn).First()

@@ -69,7 +69,11 @@ public static class ErtsCatalog
     /// <param name="filePath">The model file.</param>
     /// <param name="inputSchema">The input schema stored in the file.</param>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="ErtsModelFormatException">The file is not an ML.NET model, is truncated or corrupt, or holds no ERTS classifier; the message names the file.</exception>
+    /// <exception cref="ErtsModelFormatException">
+    /// The path is not a regular file (a FIFO or device is refused without being opened), the file is not an ML.NET
+    /// model, is truncated or corrupt (an entry failing its CRC-32, or declaring far more bytes than it compresses, or
+    /// weights of another size than the model's description implies), or holds no ERTS classifier; the message names the file.
+    /// </exception>
     public static ITransformer LoadErtsModel(this ModelOperationsCatalog catalog, string filePath, out DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(catalog);

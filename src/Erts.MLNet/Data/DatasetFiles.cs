@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using Mono.Unix;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
@@ -28,8 +28,6 @@ internal static class DatasetFiles
     // Linux's limit on symbolic links followed while resolving one path (ELOOP); a cycle ends here.
     private const int MaxLinkHops = 40;
 
-    // File type bits of the mode that System.Native's stat reports, the same values on every Unix it supports.
-    private const int FileTypeMask = 0xF000, RegularFile = 0x8000, Directory = 0x4000;
 
     /// <summary>
     /// The full path of <paramref name="relativePath"/> inside <paramref name="folder"/>, after checking that it
@@ -84,8 +82,8 @@ internal static class DatasetFiles
     {
         if (FileType(path) is { } type)
         {
-            if (type == RegularFile) return;
-            throw fail(type == Directory ? "is a directory, not a file" : "is not a regular file (a FIFO, device or socket); refused, since reading it may never end");
+            if (type == FileTypes.RegularFile) return;
+            throw fail(type == FileTypes.Directory ? "is a directory, not a file" : "is not a regular file (a FIFO, device or socket); refused, since reading it may never end");
         }
         // No stat (Windows): the attributes tell directories and devices apart, and FIFOs do not appear as files there.
         if (!File.Exists(path)) throw fail(System.IO.Directory.Exists(path) ? "is a directory, not a file" : "not found");
@@ -159,35 +157,13 @@ internal static class DatasetFiles
         return path.StartsWith(prefix, comparison);
     }
 
-    // The file type bits of stat(2) (links followed), or null where System.Native has no stat (Windows) or the path
-    // does not exist. .NET's file APIs do not expose the type: FileAttributes say Normal for a FIFO and for
-    // /dev/zero, and FileStream would open (and so block on) a FIFO before it could look. System.Native is the
-    // runtime's own Unix shim, shipped with every .NET on Linux and macOS; SystemNative_Stat fills its
-    // platform-independent FileStatus, whose second field is the mode with the usual S_IF* type bits.
-    private static int? FileType(string path)
+    // The file's type by stat(2) (links followed, the file not opened), or null on Windows or when the path does not
+    // exist. .NET's file APIs do not expose the type: FileAttributes say Normal for a FIFO and for /dev/zero, and
+    // FileStream would open (and so block on) a FIFO before it could look.
+    private static FileTypes? FileType(string path)
     {
         if (OperatingSystem.IsWindows()) return null;
-        try
-        {
-            return SystemNative.Stat(path, out SystemNative.FileStatus status) == 0 ? status.Mode & FileTypeMask : null;
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            return null;
-        }
-    }
-
-    private static class SystemNative
-    {
-        // Only Flags and Mode are read; Size leaves room for the rest of the runtime's FileStatus (about 120 bytes).
-        [StructLayout(LayoutKind.Sequential, Size = 256)]
-        public struct FileStatus
-        {
-            public int Flags;
-            public int Mode;
-        }
-
-        [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", SetLastError = false)]
-        public static extern int Stat([MarshalAs(UnmanagedType.LPUTF8Str)] string path, out FileStatus status);
+        var info = new UnixFileInfo(path);
+        return info.Exists ? info.FileType : null;
     }
 }

@@ -48,6 +48,18 @@ internal sealed record ModelDescription(
     /// <summary>Auxiliary values per row (0 without them).</summary>
     public int AuxiliarySize => AuxiliaryScaling?.Size ?? 0;
 
+    /// <summary>
+    /// The names of the leads the model was trained on, in order (the signal column's <c>LeadNames</c> annotation),
+    /// or null when the training data did not name them or the model was saved before they were stored.
+    /// </summary>
+    public IReadOnlyList<string>? LeadNames { get; init; }
+
+    /// <summary>
+    /// The sampling rate (Hz) of the signals the model was trained on (the signal column's <c>SamplingRate</c>
+    /// annotation), or null when the training data did not state it or the model was saved before it was stored.
+    /// </summary>
+    public float? SamplingRate { get; init; }
+
     /// <summary>Number of classes.</summary>
     public int Classes => ClassNames.Count;
 

@@ -14,12 +14,17 @@ internal sealed class ScoringBinding
     /// <param name="input">The schema to score.</param>
     /// <param name="model">The trained model's shape and column names.</param>
     /// <param name="embeddingSize">Values per embedding (used only when the model has an embedding column).</param>
-    public ScoringBinding(DataViewSchema input, ModelDescription model, int embeddingSize)
+    /// <param name="checkLeadsAndRate">
+    /// Whether the signal's lead names and sampling rate (its annotations) must be those the model was trained on
+    /// (<see cref="SignalProvenance.RequireSameAs"/>); the size is always checked.
+    /// </param>
+    public ScoringBinding(DataViewSchema input, ModelDescription model, int embeddingSize, bool checkLeadsAndRate = true)
     {
         ColumnRules.RequireTrainedSignal(input, model);
         Input = input;
         Model = model;
         Signal = input[model.SignalColumnName];
+        if (checkLeadsAndRate) SignalProvenance.Of(model).RequireSameAs(SignalProvenance.Of(Signal, model.Leads), Signal.Name);
         // The record lengths are read when the scored view has the column (whole records), whatever training had.
         var lengthName = model.SignalLengthColumnName ?? Data.DataViews.EcgColumns.SignalLength;
         if (input.GetColumnOrNull(lengthName) is { } length && length.Type == NumberDataViewType.Int32) Length = length;

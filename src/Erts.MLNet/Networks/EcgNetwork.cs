@@ -33,6 +33,10 @@ public abstract class EcgNetwork : nn.Module<Tensor, Tensor>
     /// <summary>Dropout probability on the explained layer's activations before the head, in training mode only (<see cref="Logits"/>).</summary>
     public double ActivationDropout { get; set; }
 
+    /// <summary>The values (weights and biases) <see cref="AddAuxiliaryBranch"/> adds to the state dict, and in how many tensors.</summary>
+    internal static (long Values, int Tensors) AuxiliaryBranchSize(int features, int classes) =>
+        ((long)features * AuxiliaryHiddenWidth + AuxiliaryHiddenWidth + (long)AuxiliaryHiddenWidth * classes + classes, 4);
+
     /// <summary>
     /// Adds a branch that takes <paramref name="features"/> auxiliary values per row (standardised by the caller) through a
     /// two-layer perceptron (<see cref="AuxiliaryHiddenWidth"/> ReLU units) to class logits that add to the head's:

@@ -66,6 +66,7 @@ public static class EcgModelPackage
     public static ITransformer Load(MLContext mlContext, string path, out DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(mlContext);
+        RegularFile.Require(path);
         ZipArchive zip;
         try
         {
@@ -78,14 +79,16 @@ public static class EcgModelPackage
 
         using (zip)
         {
+            long fileLength = new FileInfo(path).Length;
+            foreach (var entry in zip.Entries) ZipEntryLimits.RequirePlausibleSize(entry, fileLength, path);
             var description = ReadEntry(zip, path, ManifestEntry, stream =>
                 JsonSerializer.Deserialize<Manifest>(stream)?.ToDescription(path) ?? throw new JsonException("empty manifest"));
             (var before, inputSchema) = ReadEntry(zip, path, BeforeEntry, stream => (mlContext.Model.Load(stream, out var schema), schema));
             var after = ReadEntry(zip, path, AfterEntry, stream => mlContext.Model.Load(stream, out _));
-            var classifier = ReadEntry(zip, path, WeightsEntry, stream => ErtsTransformer.Rebuild(description, WeightsEntry, network =>
+            var classifier = ReadEntry(zip, path, WeightsEntry, stream => ErtsTransformer.Rebuild(description, WeightsEntry, read =>
             {
                 using var reader = new BinaryReader(stream);
-                network.load(reader);
+                read(reader);
                 return true;
             }));
             return new TransformerChain<ITransformer>([.. Flatten(before), classifier, .. Flatten(after)]);
@@ -112,7 +115,7 @@ public static class EcgModelPackage
         try
         {
             using var buffer = new MemoryStream();
-            using (var stream = entry.Open()) stream.CopyTo(buffer);
+            ZipEntryLimits.Read(entry, path, buffer.Write);
             buffer.Position = 0;
             return read(buffer);
         }
@@ -144,14 +147,17 @@ public static class EcgModelPackage
         int? Stride = null,
         string? SignalLengthColumnName = null,
         string? AuxiliaryColumnName = null,
-        float[][]? AuxiliaryScaling = null)   // [means, standard deviations]
+        float[][]? AuxiliaryScaling = null,   // [means, standard deviations]
+        string[]? LeadNames = null,           // the next two are absent when the training data did not state them, or from older packages
+        float? SamplingRate = null)
     {
         public static Manifest Of(ModelDescription model) => new(
             EcgModelPackage.FormatVersion, model.Network.ToString(), model.Leads, model.Samples, model.ClassNames.ToArray(),
             model.SignalColumnName, model.ScoreColumnName, model.PredictedLabelColumnName, model.ExplanationColumnName,
             "Erts.MLNet " + typeof(EcgModelPackage).Assembly.GetName().Version, model.EmbeddingColumnName, model.FocusResolution.ToString(),
             model.Window, model.Stride, model.SignalLengthColumnName, model.AuxiliaryColumnName,
-            model.AuxiliaryScaling is { } scaling ? [scaling.Means, scaling.Deviations] : null);
+            model.AuxiliaryScaling is { } scaling ? [scaling.Means, scaling.Deviations] : null,
+            model.LeadNames?.ToArray(), model.SamplingRate);
 
         public ModelDescription ToDescription(string path)
         {
@@ -176,6 +182,10 @@ public static class EcgModelPackage
             }
             else if (AuxiliaryColumnName is not null)
                 throw new ErtsModelFormatException($"'{path}' names auxiliary column '{AuxiliaryColumnName}' without its scaling.", path);
+            if (LeadNames is not null && (LeadNames.Length != Leads || LeadNames.Any(name => name is null)))
+                throw new ErtsModelFormatException($"'{path}' names {LeadNames.Length} leads for a model of {Leads}.", path);
+            if (SamplingRate is { } rate && !(rate > 0 && float.IsFinite(rate)))
+                throw new ErtsModelFormatException($"'{path}' has an invalid sampling rate {rate}.", path);
             return new ModelDescription(backbone, Leads, Samples, ClassNames, SignalColumnName, ScoreColumnName, PredictedLabelColumnName,
                 ExplanationColumnName, EmbeddingColumnName, focusResolution)
             {
@@ -184,6 +194,8 @@ public static class EcgModelPackage
                 SignalLengthColumnName = SignalLengthColumnName,
                 AuxiliaryColumnName = AuxiliaryColumnName,
                 AuxiliaryScaling = scaling,
+                LeadNames = LeadNames,
+                SamplingRate = SamplingRate,
             };
         }
     }

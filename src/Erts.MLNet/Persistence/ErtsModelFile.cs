@@ -26,11 +26,12 @@ internal static class ErtsModelFile
 
     /// <summary>Registers the ERTS loaders, loads <paramref name="path"/> and checks it holds an ERTS classifier.</summary>
     /// <exception cref="FileNotFoundException">No such file.</exception>
-    /// <exception cref="ErtsModelFormatException">Not a model file, truncated or corrupt (any entry failing its CRC-32), or a model without an ERTS classifier.</exception>
+    /// <exception cref="ErtsModelFormatException">Not a regular file, not a model file, truncated or corrupt (any entry failing its CRC-32 or larger than its compressed size allows), or a model without an ERTS classifier.</exception>
     public static ITransformer Load(ModelOperationsCatalog catalog, string path, out DataViewSchema inputSchema)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         MlNetBridge.Environment(catalog).ComponentCatalog.RegisterErtsComponents();
+        RegularFile.Require(path);
         using var stream = File.OpenRead(path);
         if (!StartsWithZipSignature(stream))
             throw new ErtsModelFormatException(
@@ -64,18 +65,21 @@ internal static class ErtsModelFile
     }
 
     /// <summary>
-    /// Checks every entry against the CRC-32 stored in the archive. Neither ML.NET nor ZipArchive does, and a flipped
-    /// bit in a weights entry otherwise loads as a model that silently scores differently.
+    /// Checks every entry's declared size against its compressed size (<see cref="ZipEntryLimits"/>), then its content
+    /// against the CRC-32 stored in the archive. Neither ML.NET nor ZipArchive does either: ML.NET extracts a large
+    /// entry to a temporary file whatever its size, and a flipped bit in a weights entry otherwise loads as a model
+    /// that silently scores differently.
     /// </summary>
     private static void VerifyChecksums(Stream stream, string path)
     {
         try
         {
             using var archive = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var entry in archive.Entries) ZipEntryLimits.RequirePlausibleSize(entry, stream.Length, path);
             foreach (var entry in archive.Entries)
             {
                 var crc = new Crc32();
-                using (var content = entry.Open()) crc.Append(content);
+                ZipEntryLimits.Read(entry, path, crc.Append);
                 if (crc.GetCurrentHashAsUInt32() != entry.Crc32)
                     throw new ErtsModelFormatException(
                         $"'{path}' is corrupt: its entry '{entry.FullName}' does not match its checksum (CRC-32 {crc.GetCurrentHashAsUInt32():X8}, stored {entry.Crc32:X8}). Re-save the model.", path);

@@ -120,6 +120,7 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
         if (report.Cancelled)
             channel.Warning(MessageSensitivity.None, "Training was cancelled after {0} of {1} epochs; the model holds the best weights so far.",
                 report.Epochs.Count, _options.Epochs);
+        var provenance = SignalProvenance.Of(columns.Signal, columns.Leads);
         var description = new ModelDescription(_options.Network, columns.Leads, columns.Samples, columns.ClassNames,
             _options.SignalColumnName, _options.ScoreColumnName, _options.PredictedLabelColumnName, _options.ExplanationColumnName,
             _options.EmbeddingColumnName, _options.FocusResolution)
@@ -129,6 +130,9 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
             SignalLengthColumnName = columns.Length?.Name,
             AuxiliaryColumnName = columns.Auxiliary?.Name,
             AuxiliaryScaling = scaling,
+            // Recorded so that scoring can refuse leads in another order, other leads or another rate (same size, wrong input).
+            LeadNames = provenance.LeadNames,
+            SamplingRate = provenance.SamplingRate,
         };
         return new ErtsTransformer(network, description, report);
     }

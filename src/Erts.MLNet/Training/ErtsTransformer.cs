@@ -93,6 +93,29 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     /// <summary>Values in the embedding column's vectors; 0 when the model adds no embedding column.</summary>
     public int EmbeddingSize => _runner.EmbeddingSize;
 
+    /// <summary>
+    /// The names of the leads the model was trained on, in order (the training signal column's <c>LeadNames</c>
+    /// annotation); null when the training data did not name them or the model file predates them.
+    /// </summary>
+    public IReadOnlyList<string>? LeadNames => Description.LeadNames;
+
+    /// <summary>
+    /// The sampling rate (Hz) of the training signals (the signal column's <c>SamplingRate</c> annotation); null when
+    /// the training data did not state it or the model file predates it.
+    /// </summary>
+    public float? SamplingRate => Description.SamplingRate;
+
+    /// <summary>
+    /// Whether scoring (<see cref="Transform"/>, <see cref="GetOutputSchema"/>, <see cref="GetRowToRowMapper"/> and so
+    /// <c>Evaluate</c> and <c>PredictionEngine</c>) refuses data whose signal column names other leads, the same leads in
+    /// another order, or another sampling rate than <see cref="LeadNames"/> and <see cref="SamplingRate"/>. Default true.
+    /// Only what both sides state is compared: data without the <c>LeadNames</c>/<c>SamplingRate</c> annotations (e.g. a
+    /// plain class read by <c>LoadFromEnumerable</c>), or a model saved before they were stored, is checked for size only.
+    /// Set it to false only when you know the inputs match although their annotations differ (e.g. leads renamed
+    /// upstream); it is not saved with the model.
+    /// </summary>
+    public bool CheckLeadsAndSamplingRate { get; set; } = true;
+
     /// <summary>How training went; null for a model loaded from a file (reports are not saved with the model).</summary>
     public TrainingReport? Report { get; }
 
@@ -102,11 +125,11 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     internal ModelDescription Description => _runner.Description;
 
     /// <summary>The input schema plus the output columns.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size, or (see <see cref="CheckLeadsAndSamplingRate"/>) names other leads or another sampling rate than training.</exception>
     public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Bind(inputSchema).Output;
 
     /// <summary>Scores <paramref name="input"/> lazily (see remarks).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size, or (see <see cref="CheckLeadsAndSamplingRate"/>) names other leads or another sampling rate than training.</exception>
     public IDataView Transform(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -114,7 +137,7 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     }
 
     /// <summary>A row-to-row mapper for <paramref name="inputSchema"/> (used by <c>PredictionEngine</c>).</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">The signal column is missing or does not have the trained size, or (see <see cref="CheckLeadsAndSamplingRate"/>) names other leads or another sampling rate than training.</exception>
     public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => new ScoredRowMapper(Bind(inputSchema), _runner);
 
     /// <summary>
@@ -165,6 +188,6 @@ public sealed partial class ErtsTransformer : ITransformer, IDisposable
     private ScoringBinding Bind(DataViewSchema inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        return new ScoringBinding(inputSchema, Description, _runner.EmbeddingSize);
+        return new ScoringBinding(inputSchema, Description, _runner.EmbeddingSize, CheckLeadsAndSamplingRate);
     }
 }
