@@ -123,7 +123,7 @@ public sealed class TrainingLoop
             var validationClock = Stopwatch.StartNew();
             var (macroF1, accuracy) = validation is null
                 ? (double.NaN, double.NaN)
-                : ClassificationMetrics.Compute(validation.Labels, WindowedInference.Predict(network, validation, window, stride, device), validation.Classes);
+                : Scores(ClassificationMetrics.FromPredictions(validation.Labels, WindowedInference.Predict(network, validation, window, stride, device), validation.Classes));
             var report = new EpochReport(
                 epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)progress.KeptSoFar / train.Count,
                 outcome.ConfidenceSamples, outcome.GradCamSamples, outcome.ConfidenceSeconds, outcome.GradCamSeconds,
@@ -166,6 +166,8 @@ public sealed class TrainingLoop
             StoppedEarly = stoppedEarly,
         };
     }
+
+    private static (double MacroF1, double Accuracy) Scores(ClassificationMetrics metrics) => (metrics.MacroF1, metrics.Accuracy);
 
     private string Describe(EpochReport e) =>
         $"epoch {e.Epoch + 1}/{_options.Epochs} [{e.Phase}] kept {e.SamplesKept}/{e.SamplesSeen} ({e.KeptFraction:P0}), " +

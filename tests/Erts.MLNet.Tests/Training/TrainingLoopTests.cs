@@ -150,7 +150,7 @@ public class TrainingLoopTests
         Assert.Equal(bestEpoch, report.BestEpoch);
         Assert.False(network.training);
         var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
-        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
+        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.FromPredictions(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class TrainingLoopTests
         Assert.True(report.Cancelled);
         Assert.Equal(2, report.Epochs.Count);
         var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
-        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
+        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.FromPredictions(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 
     [Theory]
