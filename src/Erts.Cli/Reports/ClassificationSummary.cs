@@ -1,3 +1,5 @@
+using Erts.MLNet.Training;
+
 namespace Erts.Cli.Reports;
 
 /// <summary>
@@ -11,35 +13,13 @@ internal sealed class ClassificationSummary
         ClassNames = classNames;
         ConfusionMatrix = confusionMatrix;
         LogLoss = logLoss;
-
-        int classes = classNames.Count;
-        var support = new int[classes];
-        var predicted = new int[classes];
-        int correct = 0, total = 0;
-        for (int truth = 0; truth < classes; truth++)
-            for (int guess = 0; guess < classes; guess++)
-            {
-                int count = confusionMatrix[truth, guess];
-                support[truth] += count;
-                predicted[guess] += count;
-                total += count;
-                if (truth == guess) correct += count;
-            }
-
-        // F1 = 2TP / (2TP + FP + FN); a class never seen nor predicted scores 0 (scikit-learn's zero_division=0).
-        var f1 = new double[classes];
-        for (int c = 0; c < classes; c++)
-        {
-            int truePositives = confusionMatrix[c, c];
-            int denominator = support[c] + predicted[c];
-            f1[c] = denominator == 0 ? 0 : 2.0 * truePositives / denominator;
-        }
-
-        Support = support;
-        PerClassF1 = f1;
-        Count = total;
-        Accuracy = total == 0 ? double.NaN : (double)correct / total;
-        MacroF1 = classes == 0 ? double.NaN : f1.Average();
+        // The library's one rule for F1 and macro-F1, so the CLI reports what the trainer selected on.
+        var metrics = ClassificationMetrics.FromConfusionMatrix(confusionMatrix);
+        Support = metrics.Support;
+        PerClassF1 = metrics.PerClassF1;
+        Count = metrics.Count;
+        Accuracy = metrics.Accuracy;
+        MacroF1 = metrics.MacroF1;
     }
 
     /// <summary>Class names; index = class index in the matrix.</summary>
@@ -51,10 +31,10 @@ internal sealed class ClassificationSummary
     /// <summary>Examples per true class (row sums).</summary>
     public IReadOnlyList<int> Support { get; }
 
-    /// <summary>F1 of each class, in [0, 1].</summary>
+    /// <summary>F1 of each class, in [0, 1]; NaN (shown as empty) for a class with neither examples nor predictions.</summary>
     public IReadOnlyList<double> PerClassF1 { get; }
 
-    /// <summary>Unweighted mean of the per-class F1: the headline score.</summary>
+    /// <summary>Unweighted mean of the defined per-class F1 (<see cref="ClassificationMetrics"/> states the rule): the headline score.</summary>
     public double MacroF1 { get; }
 
     /// <summary>Correct predictions over all examples (NaN for an empty set).</summary>
