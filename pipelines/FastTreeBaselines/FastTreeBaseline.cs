@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Erts.MLNet.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -7,7 +8,7 @@ namespace Erts.Pipelines.FastTreeBaselines;
 
 /// <summary>
 /// The part every FastTree model shares: materialise the feature columns once, weight classes by inverse frequency,
-/// train one-versus-all FastTree, and score the test set (per-class F1 from ML.NET's confusion matrix).
+/// train one-versus-all FastTree, and score the test set (per-class F1 from ML.NET's confusion matrix, by the library's ClassificationMetrics).
 /// </summary>
 internal static class FastTreeBaseline
 {
@@ -76,12 +77,15 @@ internal static class FastTreeBaseline
     public static (double MacroF1, double Accuracy, KeyValuePair<string, double>[] PerClassF1) Evaluate(MLContext mlContext, IDataView predictions, string labelColumn)
     {
         var metrics = mlContext.MulticlassClassification.Evaluate(predictions, labelColumnName: labelColumn);
+        // The library's one rule (a class with neither examples nor predictions has no F1 and is left out), as every report uses.
+        var scores = ClassificationMetrics.FromConfusionMatrix(metrics.ConfusionMatrix);
         VBuffer<ReadOnlyMemory<char>> labels = default;
         predictions.Schema[labelColumn].GetKeyValues(ref labels);
         var perClass = labels.DenseValues()
-            .Select((label, k) => KeyValuePair.Create(label.ToString(), F1(metrics.ConfusionMatrix, k)))
+            .Select((label, k) => KeyValuePair.Create(label.ToString(), scores.PerClassF1[k]))
+            .Where(pair => !double.IsNaN(pair.Value))
             .ToArray();
-        return (perClass.Average(p => p.Value), metrics.MicroAccuracy, perClass);
+        return (scores.MacroF1, scores.Accuracy, perClass);
     }
 
     // Inverse class frequency, normalised so the weights average 1 over the rows (scikit-learn's "balanced").
@@ -90,11 +94,5 @@ internal static class FastTreeBaseline
         var counts = train.GetColumn<string>("Label").GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
         int total = counts.Values.Sum();
         return counts.Select(c => KeyValuePair.Create(c.Key, (float)total / (counts.Count * c.Value))).ToArray();
-    }
-
-    private static double F1(ConfusionMatrix confusion, int k)
-    {
-        double precision = confusion.PerClassPrecision[k], recall = confusion.PerClassRecall[k];
-        return precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
     }
 }

@@ -49,7 +49,7 @@ public static class ErtsPipeline
 
         var model = prepare.Append(classifier);
         var metrics = mlContext.MulticlassClassification.Evaluate(model.Transform(test));
-        return new PipelineResult(model, classifier, EvaluationSummary.From(metrics, classifier.ClassNames), fitSeconds);
+        return new PipelineResult(model, classifier, EvaluationSummary.From(metrics, classifier.ClassNames, EvaluationSummary.CountRows(test)), fitSeconds);
     }
 
     /// <summary>Writes <c>model.zip</c> (an ordinary ML.NET model zip), <c>metrics.json</c> and <c>training.json</c> into <paramref name="folder"/>.</summary>

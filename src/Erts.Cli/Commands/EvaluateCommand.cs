@@ -35,6 +35,7 @@ internal static class EvaluateCommand
             var examples = SplitOption.Select(splits, part);
             context.Say($"evaluating {modelPath} on {request.Dataset.Name} {part} ({examples.Count} examples)");
             var summary = ExperimentRunner.Evaluate(trained, examples);
+            if (summary.LeftOutWarning is { } warning) context.Error.WriteLine($"erts: warning: {warning}");
 
             var result = new RunResult(Path.GetFileNameWithoutExtension(modelPath), Training: null, summary, modelPath);
             var report = new ExperimentReport

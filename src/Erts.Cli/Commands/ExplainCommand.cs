@@ -60,7 +60,8 @@ internal static class ExplainCommand
                 ["recordId"] = example.RecordId,
                 ["label"] = example.Label,
                 ["predictedLabel"] = explanation.PredictedLabel,
-                ["probability"] = explanation.Probability,
+                // JSON has no NaN or infinity: a probability that is not a number is written as null.
+                ["probability"] = float.IsFinite(explanation.Probability) ? JsonValue.Create(explanation.Probability) : null,
                 ["image"] = path,
             });
             return ExitCodes.Success;

@@ -22,6 +22,7 @@ internal static class TrainAndTest
         try
         {
             var test = ExperimentRunner.Evaluate(model, splits.Test);
+            if (test.LeftOutWarning is { } warning) context.Error.WriteLine($"erts: warning: {name}: test: {warning}");
             return (new RunResult(name, model.Report, test), model);
         }
         catch

@@ -45,19 +45,33 @@ internal static class ExperimentRunner
         return new TrainedModel(ml, model, trainView.Schema, classifier.Report ?? trainer.LastReport);
     }
 
-    /// <summary>Scores <paramref name="examples"/> with ML.NET's multiclass evaluator.</summary>
+    /// <summary>
+    /// Scores <paramref name="examples"/> with ML.NET's multiclass evaluator. Examples whose label the model was not
+    /// trained on cannot enter its confusion matrix: they are left out, and the summary says so
+    /// (<see cref="ClassificationSummary.LeftOut"/>); every other example is counted.
+    /// </summary>
     /// <exception cref="ArgumentException">The examples do not have the model's leads and length (message from the model).</exception>
+    /// <exception cref="InvalidOperationException">An example holds NaN or infinite samples, or the evaluator did not count every example.</exception>
     public static ClassificationSummary Evaluate(TrainedModel model, IReadOnlyList<EcgExample> examples)
     {
-        var scored = model.Model.Transform(View(model.Context, examples, InputShape(model, examples)));
-        var metrics = model.Context.MulticlassClassification.Evaluate(scored);
         var classNames = Classifier(model).ClassNames;
-        var counts = metrics.ConfusionMatrix.Counts;
+        var known = classNames.ToHashSet(StringComparer.Ordinal);
+        var scorable = examples.Where(e => known.Contains(e.Label)).ToList();
+        var leftOut = examples.Where(e => !known.Contains(e.Label)).GroupBy(e => e.Label, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
         var matrix = new int[classNames.Count, classNames.Count];
+        if (scorable.Count == 0) return ClassificationSummary.FromConfusionMatrix(classNames, matrix, logLoss: null, leftOut);
+        var scored = model.Model.Transform(View(model.Context, scorable, InputShape(model, scorable)));
+        var metrics = model.Context.MulticlassClassification.Evaluate(scored);
+        var counts = metrics.ConfusionMatrix.Counts;
         for (int truth = 0; truth < Math.Min(counts.Count, classNames.Count); truth++)
             for (int guess = 0; guess < Math.Min(counts[truth].Count, classNames.Count); guess++)
                 matrix[truth, guess] = (int)Math.Round(counts[truth][guess]);
-        return ClassificationSummary.FromConfusionMatrix(classNames, matrix, metrics.LogLoss);
+        var summary = ClassificationSummary.FromConfusionMatrix(classNames, matrix, metrics.LogLoss, leftOut);
+        // ML.NET's evaluator drops rows it cannot score without a word (ERTS models throw rather than score NaN).
+        if (summary.Count != scorable.Count)
+            throw new InvalidOperationException($"ML.NET's evaluator counted only {summary.Count} of {scorable.Count} examples.");
+        return summary;
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ namespace Erts.Experiments.Commands;
 internal static class LogitAdjustmentCommand
 {
     /// <summary>τ values tried on the development folds.</summary>
-    private static readonly double[] Taus = Enumerable.Range(0, 31).Select(i => i * 0.05).ToArray();
+    private static readonly double[] Taus = Enumerable.Range(0, 41).Select(i => i * 0.1).ToArray();
 
     /// <summary>The model label of the adjusted runs in the recipe results.</summary>
     private const string AdjustedLabel = "ResNet1d + features, full + logit adjustment";
@@ -112,7 +112,6 @@ internal static class LogitAdjustmentCommand
 
     private static void Report(string root, string scores, Dictionary<string, double> prior, int[] seeds, int threads, int testRows)
     {
-        var mlContext = new MLContext(seed: 1);
         var dataset = new MitBihRecipe();
         var dev = ScoredRows.Load(Path.Combine(scores, "dev-fold0.json")).Concat(ScoredRows.Load(Path.Combine(scores, "dev-fold1.json")));
         var text = new StringBuilder();
@@ -121,7 +120,7 @@ internal static class LogitAdjustmentCommand
         double bestTau = 0, bestF1 = double.NegativeInfinity;
         foreach (double tau in Taus)
         {
-            var summary = dev.Evaluate(mlContext, prior, tau);
+            var summary = dev.Evaluate(prior, tau);
             double headline = RecipeResult.HeadlineOf(summary.PerClassF1, dataset.HeadlineClasses);
             text.AppendLine(CultureInfo.InvariantCulture, $"  {tau:F2}  {headline:F3}  {summary.PerClassF1.GetValueOrDefault("S"):F3}  {summary.PerClassF1.GetValueOrDefault("V"):F3}");
             if (headline > bestF1) (bestTau, bestF1) = (tau, headline);
@@ -136,14 +135,14 @@ internal static class LogitAdjustmentCommand
             var test = ScoredRows.Load(path);
             foreach (double tau in new[] { 0, bestTau })
             {
-                var summary = test.Evaluate(mlContext, prior, tau);
+                var summary = test.Evaluate(prior, tau);
                 double headline = RecipeResult.HeadlineOf(summary.PerClassF1, dataset.HeadlineClasses);
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"test seed {seed}, tau {tau:F2}: F1(N,S,V) {headline:F3}; {string.Join(", ", summary.PerClassF1.Select(p => $"{p.Key} {p.Value:F3}"))}");
                 if (tau == 0) continue;
                 using var held = file.Lock();
                 if (file.Has(dataset.Name, AdjustedLabel, seed)) continue;
-                file.Add(new RecipeResult(dataset.Name, AdjustedLabel, seed, headline, summary.MacroF1, summary.Accuracy, summary.PerClassF1, testRows,
+                file.Add(new RecipeResult(dataset.Name, AdjustedLabel, seed, headline, summary.Metrics.MacroF1, summary.Metrics.Accuracy, summary.PerClassF1, testRows,
                     FitSeconds: 0, EpochsRun: MitBihRecipe.Epochs, BestEpoch: 0, EffectiveEpochs: 0, threads, DateTimeOffset.UtcNow));
             }
         }

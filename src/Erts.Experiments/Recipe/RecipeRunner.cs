@@ -56,7 +56,8 @@ public sealed class RecipeRunner(MLContext mlContext, RecipeDataset dataset, Rec
         var scored = model.Transform(data.Test);
         VBuffer<ReadOnlyMemory<char>> names = default;
         scored.Schema["Label"].GetKeyValues(ref names);
-        var summary = EvaluationSummary.From(mlContext.MulticlassClassification.Evaluate(scored), names.DenseValues().Select(n => n.ToString()).ToArray());
+        var summary = EvaluationSummary.From(mlContext.MulticlassClassification.Evaluate(scored), names.DenseValues().Select(n => n.ToString()).ToArray(),
+            EvaluationSummary.CountRows(data.Test));
         return Result(FastTreeLabel, 0, summary.PerClassF1, summary.MacroF1, summary.Accuracy, seconds, 0, 0, 0);
     }
 

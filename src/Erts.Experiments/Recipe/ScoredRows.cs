@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Erts.Pipelines;
+using Erts.MLNet.Training;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -22,35 +22,31 @@ public sealed record ScoredRows(IReadOnlyList<string> ClassNames, IReadOnlyList<
         return new ScoredRows(classNames, labels, scores);
     }
 
-    /// <summary>Rows of both sets (same classes in the same order).</summary>
-    public ScoredRows Concat(ScoredRows other) =>
-        other.ClassNames.SequenceEqual(ClassNames)
-            ? new ScoredRows(ClassNames, [.. Labels, .. other.Labels], [.. Probabilities, .. other.Probabilities])
-            : throw new ArgumentException("The two sets order their classes differently.", nameof(other));
+    /// <summary>Rows of both sets, <paramref name="other"/>'s probabilities put in this set's class order.</summary>
+    public ScoredRows Concat(ScoredRows other)
+    {
+        if (!other.ClassNames.Order().SequenceEqual(ClassNames.Order()))
+            throw new ArgumentException("The two sets have different classes.", nameof(other));
+        int[] from = ClassNames.Select(name => other.IndexOf(name)).ToArray();
+        var reordered = other.Probabilities.Select(p => from.Select(c => p[c]).ToArray());
+        return new ScoredRows(ClassNames, [.. Labels, .. other.Labels], [.. Probabilities, .. reordered]);
+    }
 
     /// <summary>
-    /// The metrics of the decision argmax_c (log p_c + <paramref name="tau"/> · log prior_c), by ML.NET's evaluator.
+    /// The metrics of the decision argmax_c (log p_c + <paramref name="tau"/> · log prior_c): macro-F1, accuracy and
+    /// per-class F1 by the library's one rule (<see cref="ClassificationMetrics"/>).
     /// </summary>
-    public EvaluationSummary Evaluate(MLContext mlContext, IReadOnlyDictionary<string, double> prior, double tau)
+    public (ClassificationMetrics Metrics, IReadOnlyDictionary<string, double> PerClassF1) Evaluate(IReadOnlyDictionary<string, double> prior, double tau)
     {
         double[] shift = ClassNames.Select(c => tau * Math.Log(prior[c])).ToArray();
-        var rows = Labels.Select((label, i) =>
+        int[] predictions = Probabilities.Select(p =>
         {
-            var adjusted = Probabilities[i].Select((p, c) => Math.Log(Math.Max(p, 1e-12)) + shift[c]).ToArray();
-            int best = Array.IndexOf(adjusted, adjusted.Max());
-            return new Row
-            {
-                Label = (uint)IndexOf(label) + 1,
-                PredictedLabel = (uint)best + 1,
-                Score = Probabilities[i],
-            };
-        });
-        var schema = SchemaDefinition.Create(typeof(Row));
-        schema[nameof(Row.Label)].ColumnType = new KeyDataViewType(typeof(uint), ClassNames.Count);
-        schema[nameof(Row.PredictedLabel)].ColumnType = new KeyDataViewType(typeof(uint), ClassNames.Count);
-        schema[nameof(Row.Score)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, ClassNames.Count);
-        var view = mlContext.Data.LoadFromEnumerable(rows, schema);
-        return EvaluationSummary.From(mlContext.MulticlassClassification.Evaluate(view), ClassNames);
+            var adjusted = p.Select((probability, c) => Math.Log(Math.Max(probability, 1e-12)) + shift[c]).ToArray();
+            return Array.IndexOf(adjusted, adjusted.Max());
+        }).ToArray();
+        var metrics = ClassificationMetrics.FromPredictions(Labels.Select(IndexOf).ToArray(), predictions, ClassNames.Count);
+        var perClass = ClassNames.Select((name, c) => (name, f1: metrics.PerClassF1[c])).Where(x => !double.IsNaN(x.f1)).ToDictionary(x => x.name, x => x.f1);
+        return (metrics, perClass);
     }
 
     /// <summary>Writes the rows as JSON.</summary>
@@ -69,14 +65,5 @@ public sealed record ScoredRows(IReadOnlyList<string> ClassNames, IReadOnlyList<
         for (int c = 0; c < ClassNames.Count; c++)
             if (ClassNames[c] == label) return c;
         throw new ArgumentException($"Label '{label}' is not one of the model's classes.");
-    }
-
-    private sealed class Row
-    {
-        public uint Label { get; set; }
-
-        public uint PredictedLabel { get; set; }
-
-        public float[] Score { get; set; } = [];
     }
 }

@@ -70,19 +70,31 @@ internal sealed class NetworkRunner : IDisposable
     /// path as scoring: probabilities averaged over the windows, the profile of the predicted class laid over the whole
     /// record, its focus measured on that profile.
     /// </remarks>
+    /// <exception cref="Transforms.NonFiniteSignalException">A sample of <paramref name="signal"/> is NaN or infinite.</exception>
+    /// <exception cref="Data.NonFiniteValueException">An auxiliary feature, or a probability the network gives, is NaN or infinite.</exception>
     public EcgExplanation Explain(float[] signal, int? targetClass, int? length = null, float[]? auxiliary = null)
     {
+        // Refused as scoring refuses them: a NaN probability would reach the caller's reports (JSON has no NaN).
+        RecordReader.RequireFiniteSignal(signal, Description, position: 0);
+        if (auxiliary is not null) RecordReader.RequireFiniteAuxiliary(auxiliary, Description.AuxiliaryColumnName ?? "auxiliary features", position: 0);
         bool windowed = Description.Window != Description.Samples || length is not null || Description.AuxiliarySize > 0;
         if (!windowed)
+        {
+            EcgExplanation explanation;
             lock (_gate)
             {
                 ObjectDisposedException.ThrowIf(_disposed, this);
-                return GradCam.Explain(_network, signal, Description.Leads, targetClass, Description.FocusResolution);
+                explanation = GradCam.Explain(_network, signal, Description.Leads, targetClass, Description.FocusResolution);
             }
+            var probabilities = new PredictionBatch(explanation.Probabilities.ToArray(), null, null, 1);
+            RecordReader.RequireFiniteScores(probabilities, Description, firstPosition: 0);
+            return explanation;
+        }
         if (targetClass is not null)
             throw new NotSupportedException("Explaining a class other than the predicted one is not available for windowed or auxiliary-feature models.");
         var record = new RecordBatch(signal, 1, Description.Leads, Description.Samples, length is { } l ? [l] : null, auxiliary?.ToArray(), Description.AuxiliarySize);
         var batch = Predict(record, ExtraOutputs.Explanation);
+        RecordReader.RequireFiniteScores(batch, Description, firstPosition: 0);
         int predicted = batch.PredictedClass(0);
         var profile = batch.Profile(0)[..(length ?? Description.Samples)].ToArray();
         return new EcgExplanation(predicted, batch.Probabilities(0).ToArray(), predicted, profile, FocusScore.Compute(profile));

@@ -68,7 +68,7 @@ internal sealed class ScoredCursor : DataViewRowCursor
         for (int slot = 0; slot < count; slot++)
         {
             _rows.Read(_binding.Signal, slot, ref row);
-            row.CopyTo(records.Signals.AsSpan(slot * _binding.Model.SignalLength, _binding.Model.SignalLength));
+            RecordReader.CopySignal(row, records, slot, _binding, _rows.WindowStart + slot);
             if (_binding.Length is { } lengthColumn)
             {
                 _rows.Read(lengthColumn, slot, ref length);
@@ -80,7 +80,9 @@ internal sealed class ScoredCursor : DataViewRowCursor
                 RecordReader.CopyAuxiliary(row, records, slot, _binding, _rows.WindowStart + slot);
             }
         }
-        _batch = _runner.Predict(records, _columns.Extras);
+        var batch = _runner.Predict(records, _columns.Extras);
+        RecordReader.RequireFiniteScores(batch, _binding.Model, _rows.WindowStart);
+        _batch = batch;
         _batchStart = _rows.WindowStart;
     }
 }

@@ -59,7 +59,7 @@ internal sealed class ScoredRowMapper(ScoringBinding binding, NetworkRunner runn
                 var records = RecordReader.Allocate(_binding, 1);
                 var row = default(VBuffer<float>);
                 _signalGetter(ref row);
-                row.CopyTo(records.Signals);
+                RecordReader.CopySignal(row, records, 0, _binding, _input.Position);
                 if (_binding.Length is { } lengthColumn)
                 {
                     _lengthGetter ??= _input.GetGetter<int>(lengthColumn);
@@ -73,7 +73,9 @@ internal sealed class ScoredRowMapper(ScoringBinding binding, NetworkRunner runn
                     _auxiliaryGetter(ref row);
                     RecordReader.CopyAuxiliary(row, records, 0, _binding, _input.Position);
                 }
-                _prediction = _runner.Predict(records, _columns.Extras);
+                var prediction = _runner.Predict(records, _columns.Extras);
+                RecordReader.RequireFiniteScores(prediction, _binding.Model, _input.Position);
+                _prediction = prediction;
                 _predictedPosition = _input.Position;
             }
             return (_prediction, 0);

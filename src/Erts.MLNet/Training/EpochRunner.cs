@@ -39,6 +39,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly TrainingInputs _inputs;
     private readonly LearningRateCurve _curve;
     private readonly float _labelSmoothing;
+    private readonly int _epochs;
 
     /// <summary>Creates the runner; the network must already be on <paramref name="device"/>.</summary>
     public EpochRunner(EcgNetwork network, EcgTensorData data, ISelectionPolicy policy, ErtsTrainer.Options options, Device device)
@@ -62,6 +63,7 @@ internal sealed class EpochRunner : IDisposable
         _inputs = new TrainingInputs(data, options);
         _curve = new LearningRateCurve(options);
         _labelSmoothing = options.LabelSmoothing;
+        _epochs = options.Epochs;
         network.ActivationDropout = options.HeadDropout;
     }
 
@@ -70,6 +72,7 @@ internal sealed class EpochRunner : IDisposable
 
     /// <summary>Trains one epoch; stops between batches once <paramref name="stop"/> is raised.</summary>
     /// <remarks>Pooled kept rows are flushed at the end of the epoch, so nothing is pending between epochs.</remarks>
+    /// <exception cref="TrainingDivergedException">A batch's loss is NaN or infinite (found before its update step).</exception>
     public EpochOutcome Run(int epoch, TrainingPhase phase, StopSignal stop)
     {
         var outcome = new EpochOutcome();
@@ -172,11 +175,17 @@ internal sealed class EpochRunner : IDisposable
         var logits = _network.Logits(activations, _inputs.Auxiliary(samples, _device));
         // Per-sample weighted losses averaged over the rows, as the reference code does (not divided by the weights' sum).
         var losses = nn.functional.cross_entropy(logits, labels, _classWeights, reduction: nn.Reduction.None, label_smoothing: _labelSmoothing);
+        // Checked before the step: a NaN gradient would make every weight NaN, and training on would only hide it.
+        float lossSum = losses.detach().sum().item<float>();
+        if (!float.IsFinite(lossSum))
+            throw new TrainingDivergedException(epoch, _epochs, outcome.UpdateSteps,
+                $"the training loss of a batch of {samples.Length} rows is {lossSum.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+                _optimizer.LearningRate);
         // Before the step, so the CAM weights are the ones that produced these activations.
         if (_scoreCache is not null) RecordUpdateScores(samples, epoch, logits, activations, labels);
         losses.mean().backward();
         _optimizer.Step();
-        outcome.LossSum += losses.detach().sum().item<float>();
+        outcome.LossSum += lossSum;
         outcome.Kept += samples.Length;
         outcome.UpdateSteps++;
         outcome.UpdateSeconds += clock.Elapsed.TotalSeconds;

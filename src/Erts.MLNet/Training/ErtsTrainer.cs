@@ -21,7 +21,9 @@ namespace Erts.MLNet.Training;
 /// <para><b>Input columns.</b> Label: a key type with a known number of classes (add
 /// <c>mlContext.Transforms.Conversion.MapValueToKey("Label")</c>); its key values become the class names.
 /// Signal: a known-size vector of <c>Single</c>, lead-major; with two dimensions (leads, samples) its shape is taken
-/// from the type, else <see cref="Options.Leads"/> splits it. Rows with a missing label are skipped.</para>
+/// from the type, else <see cref="Options.Leads"/> splits it. Rows with a missing label are skipped. Every sample and
+/// auxiliary feature must be finite: a NaN or an infinity stops <see cref="Fit"/> (put
+/// <c>mlContext.Transforms.Ecg.HandleNonFinite()</c> first to replace them), as it stops scoring.</para>
 /// <para><b>Output columns.</b> Score (softmax probabilities, <c>Vector&lt;Single, K&gt;</c>), PredictedLabel
 /// (<c>Key&lt;UInt32, K&gt;</c>) and optionally the Grad-CAM explanation and the network's embedding; see
 /// <see cref="ErtsTransformer"/>.</para>
@@ -63,6 +65,9 @@ public sealed partial class ErtsTrainer : IEstimator<ErtsTransformer>
     /// <exception cref="ArgumentException">The validation set does not match the training data.</exception>
     /// <exception cref="InvalidOperationException">No row has a label.</exception>
     /// <exception cref="TrainingCheckpointException"><see cref="Options.CheckpointDirectory"/> holds a checkpoint that is corrupt or of a different run.</exception>
+    /// <exception cref="Transforms.NonFiniteSignalException">A signal sample of the training or validation data is NaN or infinite (the message names the row, its record id, lead and sample).</exception>
+    /// <exception cref="Data.NonFiniteValueException">An auxiliary feature is NaN or infinite.</exception>
+    /// <exception cref="TrainingDivergedException">The loss, the weights or the validation scores became NaN or infinite (too high a learning rate, or extreme inputs).</exception>
     /// <remarks>
     /// <see cref="Options.CancellationToken"/> and ML.NET's cancellation of the context (<c>MLContext.CancelExecution</c>,
     /// internal in ML.NET 5, used by AutoML) stop training within one batch:

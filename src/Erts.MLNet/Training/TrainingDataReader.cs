@@ -1,4 +1,7 @@
+using Erts.MLNet.Data;
+using Erts.MLNet.Data.DataViews;
 using Erts.MLNet.Training.Storage;
+using Erts.MLNet.Transforms;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -10,12 +13,27 @@ namespace Erts.MLNet.Training;
 /// </summary>
 internal static class TrainingDataReader
 {
-    /// <summary>Reads every row; rows with a missing label (key 0) are skipped and counted.</summary>
+    /// <summary>What the trainer says about a non-finite signal sample.</summary>
+    internal const string SignalRule =
+        "the ERTS trainer takes finite samples only: replace NaN and infinities first with mlContext.Transforms.Ecg.HandleNonFinite() " +
+        "(put it before any filter or normalisation, which spread a NaN over the lead), or fix the source (a WFDB 'invalid' sample reads as NaN, " +
+        "a tiny ADC gain overflows)";
+
+    /// <summary>What the trainer says about a non-finite auxiliary feature.</summary>
+    internal const string AuxiliaryRule =
+        "the ERTS trainer takes finite features only: replace missing features upstream, e.g. with mlContext.Transforms.ReplaceMissingValues";
+
+    /// <summary>
+    /// Reads every row; rows with a missing label (key 0) are skipped and counted. A NaN or infinite signal sample or
+    /// auxiliary feature in a labelled row stops the read: training on it would give NaN weights.
+    /// </summary>
     /// <param name="data">The view.</param>
     /// <param name="columns">Its bound label and signal columns.</param>
     /// <param name="memoryLimitBytes">Signal bytes kept in memory before the rest goes to a temporary file.</param>
     /// <param name="spillFolder">Folder of that temporary file.</param>
     /// <returns>The data, the store holding its signals (the caller disposes it when training ends) and the skipped count.</returns>
+    /// <exception cref="NonFiniteSignalException">A signal sample is NaN or infinite (the message names the row, its record id, lead and sample).</exception>
+    /// <exception cref="NonFiniteValueException">An auxiliary feature is NaN or infinite.</exception>
     public static (EcgTensorData Data, ISignalStore Store, int SkippedRows) Read(IDataView data, TrainingColumns columns, long memoryLimitBytes, string spillFolder)
     {
         int stride = columns.Leads * columns.Samples;
@@ -27,8 +45,20 @@ internal static class TrainingDataReader
         var active = new List<DataViewSchema.Column> { columns.Label, columns.Signal };
         if (columns.Length is { } lengthColumn) active.Add(lengthColumn);
         if (columns.Auxiliary is { } auxiliaryColumn) active.Add(auxiliaryColumn);
+        // Read only to name the row in an error.
+        var recordIdColumn = data.Schema.GetColumnOrNull(EcgColumns.RecordId) is { Type: TextDataViewType } id ? id : (DataViewSchema.Column?)null;
+        if (recordIdColumn is { } recordIds) active.Add(recordIds);
         using (var cursor = data.GetRowCursor(active))
         {
+            var recordIdGetter = recordIdColumn is { } r ? cursor.GetGetter<ReadOnlyMemory<char>>(r) : null;
+            string? RecordId()
+            {
+                if (recordIdGetter is null) return null;
+                var value = default(ReadOnlyMemory<char>);
+                recordIdGetter(ref value);
+                return value.ToString();
+            }
+
             var labelGetter = ClassIndexGetter(cursor, columns.Label);
             var signalGetter = cursor.GetGetter<VBuffer<float>>(columns.Signal);
             var lengthGetter = columns.Length is { } l ? cursor.GetGetter<int>(l) : null;
@@ -43,6 +73,9 @@ internal static class TrainingDataReader
                 if (label < 0) { skipped++; continue; }
                 signalGetter(ref signal);
                 signal.CopyTo(row);
+                if (FiniteValues.IndexOfNonFinite(row) is var bad and >= 0)
+                    throw new NonFiniteSignalException(columns.Signal.Name, cursor.Position, RecordId(), bad / columns.Samples, leadName: null,
+                        bad % columns.Samples, row[bad], SignalRule);
                 if (lengthGetter is not null)
                 {
                     int length = 0;
@@ -56,11 +89,9 @@ internal static class TrainingDataReader
                 {
                     auxiliaryGetter(ref features);
                     features.CopyTo(featureRow);
-                    for (int i = 0; i < featureRow.Length; i++)
-                        if (!float.IsFinite(featureRow[i]))
-                            throw new InvalidOperationException(
-                                $"Row {cursor.Position}: auxiliary feature {i} of column '{columns.Auxiliary!.Value.Name}' is {featureRow[i]}; " +
-                                "the trainer takes finite values only (replace missing features upstream, e.g. with ReplaceMissingValues).");
+                    if (FiniteValues.IndexOfNonFinite(featureRow) is var badFeature and >= 0)
+                        throw new NonFiniteValueException(columns.Auxiliary!.Value.Name, cursor.Position, RecordId(),
+                            $"auxiliary feature {badFeature}", featureRow[badFeature], AuxiliaryRule);
                     auxiliary!.AddRange(featureRow);
                 }
                 writer.Append(row);

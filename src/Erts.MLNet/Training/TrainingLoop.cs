@@ -58,6 +58,8 @@ public sealed class TrainingLoop
     /// of them (its current weights if none finished). When resumed from a checkpoint it covers the earlier epochs too.</returns>
     /// <exception cref="ArgumentException">The validation data's leads, samples or classes differ from the training data's.</exception>
     /// <exception cref="TrainingCheckpointException">The checkpoint folder holds a checkpoint that is corrupt or of a different run.</exception>
+    /// <exception cref="TrainingDivergedException">The loss, the weights or the validation scores became NaN or infinite; the
+    /// checkpoint of the last finished epoch is left as it was.</exception>
     public TrainingReport Run(EcgNetwork network, EcgTensorData train, EcgTensorData? validation)
     {
         ArgumentNullException.ThrowIfNull(network);
@@ -118,12 +120,14 @@ public sealed class TrainingLoop
                 break;
             }
 
+            // Before anything of the epoch is kept: diverged weights must reach neither the best weights nor the checkpoint.
+            RequireFiniteWeights(network, epoch, runner.LearningRate);
             progress.KeptSoFar += outcome.Kept;
             progress.Observations.AddRange(outcome.Observations);
             var validationClock = Stopwatch.StartNew();
             var (macroF1, accuracy) = validation is null
                 ? (double.NaN, double.NaN)
-                : ClassificationMetrics.Compute(validation.Labels, WindowedInference.Predict(network, validation, window, stride, device), validation.Classes);
+                : Validate(network, validation, window, stride, device, epoch, runner.LearningRate);
             var report = new EpochReport(
                 epoch, phase.ToString().ToLowerInvariant(), train.Count, outcome.Kept, (double)progress.KeptSoFar / train.Count,
                 outcome.ConfidenceSamples, outcome.GradCamSamples, outcome.ConfidenceSeconds, outcome.GradCamSeconds,
@@ -165,6 +169,28 @@ public sealed class TrainingLoop
             Cancelled = cancelled,
             StoppedEarly = stoppedEarly,
         };
+    }
+
+    /// <summary>Macro-F1 and accuracy on the validation data, refusing scores that are not finite.</summary>
+    private (double MacroF1, double Accuracy) Validate(EcgNetwork network, EcgTensorData validation, int window, int stride, torch.Device device,
+        int epoch, double learningRate)
+    {
+        var predictions = WindowedInference.Predict(network, validation, window, stride, device);
+        int diverged = Array.IndexOf(predictions, -1);
+        if (diverged >= 0)
+            throw new TrainingDivergedException(epoch, _options.Epochs, step: null,
+                $"the validation scores are not finite (validation row {diverged}, and {predictions.Count(p => p < 0) - 1} more)", learningRate);
+        var metrics = ClassificationMetrics.FromPredictions(validation.Labels, predictions, validation.Classes);
+        return (metrics.MacroF1, metrics.Accuracy);
+    }
+
+    /// <summary>Fails when a parameter or buffer (BatchNorm statistics) holds NaN or an infinity after the epoch's last step.</summary>
+    private void RequireFiniteWeights(EcgNetwork network, int epoch, double learningRate)
+    {
+        using var scope = torch.NewDisposeScope();
+        foreach (var (name, values) in network.state_dict())
+            if (values.is_floating_point() && !torch.isfinite(values).all().item<bool>())
+                throw new TrainingDivergedException(epoch, _options.Epochs, step: null, $"the network's '{name}' holds NaN or infinite values", learningRate);
     }
 
     private string Describe(EpochReport e) =>

@@ -69,7 +69,10 @@ internal static class WindowedInference
         return (probabilities, embeddings, profiles);
     }
 
-    /// <summary>Arg-max class of every example of <paramref name="data"/>, scored by windows as <see cref="Run"/> does.</summary>
+    /// <summary>
+    /// Arg-max class of every example of <paramref name="data"/>, scored by windows as <see cref="Run"/> does; -1 for
+    /// an example whose probabilities are not finite (a diverged network).
+    /// </summary>
     public static int[] Predict(EcgNetwork network, EcgTensorData data, int window, int stride, Device device)
     {
         const int recordsPerRead = 64;
@@ -78,7 +81,11 @@ internal static class WindowedInference
         {
             var batch = RecordBatch.From(data, first, Math.Min(recordsPerRead, data.Count - first));
             var (probabilities, _, _) = Run(network, batch, window, stride, device, embed: false, explain: false);
-            Predicted(probabilities, batch.Count, probabilities.Length / batch.Count).CopyTo(predicted, first);
+            int classes = probabilities.Length / batch.Count;
+            Predicted(probabilities, batch.Count, classes).CopyTo(predicted, first);
+            // NaN compares false with everything, so a NaN row would silently be "class 0": mark it instead.
+            for (int r = 0; r < batch.Count; r++)
+                if (Data.FiniteValues.IndexOfNonFinite(probabilities.AsSpan(r * classes, classes)) >= 0) predicted[first + r] = -1;
         }
         return predicted;
     }

@@ -77,6 +77,22 @@ public class TrainCommandTests(TrainedModelFixture trained) : IClassFixture<Trai
     }
 
     [Fact]
+    public void Train_ExitsWithAOneLineError_WhenTheLearningRateMakesTrainingDiverge()
+    {
+        // Before, --learning-rate 1e30 trained NaN weights, wrote the model and exited 0.
+        string folder = trained.NewFolder("diverged");
+
+        var run = CliRun.Invoke(["train", .. TrainedModelFixture.TinyData, "--network", "SmallCnn1d", "--epochs", "2", "--policy", "full",
+            "--threads", "1", "--learning-rate", "1e30", "--explain-examples", "0", "--out", folder]);
+
+        Assert.Equal(ExitCodes.Failure, run.ExitCode);
+        Assert.Single(run.ErrorLines);
+        Assert.StartsWith("erts: error: Training diverged in epoch 1/2", run.Error);
+        Assert.Contains("Lower the learning rate", run.Error);
+        Assert.False(File.Exists(Path.Combine(folder, "model.zip")));
+    }
+
+    [Fact]
     public void Explain_WritesThePngAndReportsAProbability()
     {
         string folder = trained.NewFolder("explain");

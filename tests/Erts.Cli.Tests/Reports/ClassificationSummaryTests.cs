@@ -1,4 +1,5 @@
 using Erts.Cli.Reports;
+using Erts.MLNet.Training;
 
 namespace Erts.Cli.Tests.Reports;
 
@@ -18,12 +19,15 @@ public class ClassificationSummaryTests
     }
 
     [Fact]
-    public void FromPredictions_ScoresZero_ForAClassNeverSeenNorPredicted()
+    public void FromPredictions_LeavesOutOfMacroF1_AClassNeverSeenNorPredicted_AsTheTrainerDoes()
     {
+        // The CLI scored such a class 0 (macro-F1 2/3 for a perfect model) while the trainer left it out (1):
+        // both now use ClassificationMetrics.
         var summary = ClassificationSummary.FromPredictions(["a", "b", "c"], [0, 1, 1], [0, 1, 1]);
 
-        Assert.Equal([1.0, 1.0, 0.0], summary.PerClassF1);
-        Assert.Equal(2.0 / 3, summary.MacroF1, 12);
+        Assert.Equal(new[] { 1.0, 1.0, double.NaN }, summary.PerClassF1);
+        Assert.Equal(1.0, summary.MacroF1, 12);
+        Assert.Equal(ClassificationMetrics.FromPredictions([0, 1, 1], [0, 1, 1], 3).MacroF1, summary.MacroF1);
     }
 
     [Fact]

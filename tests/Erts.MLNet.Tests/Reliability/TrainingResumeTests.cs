@@ -103,7 +103,7 @@ public sealed class TrainingResumeTests : IDisposable
         Assert.Equal(["resuming from '" + CheckpointFile + "' after epoch 4/4"], lines);
         AssertSameRun(first, again);
         var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
-        Assert.Equal(again.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
+        Assert.Equal(again.BestValidationMacroF1, ClassificationMetrics.FromPredictions(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 
     [Fact]

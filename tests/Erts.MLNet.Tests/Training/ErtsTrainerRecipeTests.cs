@@ -1,4 +1,5 @@
 using Erts.MLNet.Catalog;
+using Erts.MLNet.Data;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Training;
 using Microsoft.ML;
@@ -178,8 +179,9 @@ public sealed class ErtsTrainerRecipeTests : IDisposable
         var options = RecipeOptions();
         options.AuxiliaryFeaturesColumnName = "Rhythm";
 
-        var error = Assert.Throws<InvalidOperationException>(() => _mlContext.MulticlassClassification.Trainers.Erts(options).Fit(keyed));
-        Assert.Contains("Row 5: auxiliary feature 1 of column 'Rhythm' is NaN", error.Message);
+        var error = Assert.Throws<NonFiniteValueException>(() => _mlContext.MulticlassClassification.Trainers.Erts(options).Fit(keyed));
+        Assert.Contains("column 'Rhythm', row 5, auxiliary feature 1 is NaN", error.Message);
+        Assert.Equal(("Rhythm", 5L), (error.ColumnName, error.Row));
     }
 
     [Fact]

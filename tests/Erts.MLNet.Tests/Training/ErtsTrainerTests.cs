@@ -3,6 +3,7 @@ using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Persistence;
 using Erts.MLNet.Training;
+using Erts.MLNet.Transforms;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
@@ -219,6 +220,66 @@ public class ErtsTrainerTests
         var error = Assert.Throws<ArgumentException>(() => trainer.Fit(ErtsTrainerTestRows.Keyed(_mlContext, ErtsTrainerTestRows.View(_mlContext))));
         Assert.Equal(nameof(ErtsTrainer.Options.ValidationSet), error.ParamName);
         Assert.Contains("[VT, AF, N]", error.Message);
+    }
+
+    private sealed class IdentifiedEcgRow
+    {
+        public string RecordId { get; set; } = "";
+
+        public string Label { get; set; } = "";
+
+        public float[] Signal { get; set; } = [];
+    }
+
+    /// <summary>The test rows with record ids "rec-0", "rec-1", ...; <paramref name="spoil"/> may change a row's signal first.</summary>
+    private IDataView IdentifiedView(int count, int seed, Action<int, float[]>? spoil = null)
+    {
+        var rows = ErtsTrainerTestRows.Rows(count, seed: seed).Select((row, i) =>
+        {
+            spoil?.Invoke(i, row.Signal);
+            return new IdentifiedEcgRow { RecordId = $"rec-{i}", Label = row.Label, Signal = row.Signal };
+        }).ToList();
+        var definition = SchemaDefinition.Create(typeof(IdentifiedEcgRow));
+        definition[nameof(IdentifiedEcgRow.Signal)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 2, 128);
+        return _mlContext.Data.LoadFromEnumerable(rows, definition);
+    }
+
+    [Fact]
+    public void Fit_ThrowsNonFiniteSignalException_NamingTheRecord_WhenASampleIsNaN()
+    {
+        // A WFDB "invalid" sample reads as NaN: before, the trainer learnt NaN weights from it and said nothing.
+        var data = ErtsTrainerTestRows.Keyed(_mlContext, IdentifiedView(20, seed: 1, (i, signal) => { if (i == 7) signal[128 + 5] = float.NaN; }));
+        var trainer = _mlContext.MulticlassClassification.Trainers.Erts(QuickOptions());
+
+        var error = Assert.Throws<NonFiniteSignalException>(() => trainer.Fit(data));
+
+        Assert.Equal((7L, "rec-7", 1, 5), (error.Row, error.RecordId, error.Lead, error.Sample));
+        Assert.Contains("column 'Signal', row 7 (record 'rec-7'), lead (index 1), sample 5 is NaN; the ERTS trainer takes finite samples only", error.Message);
+        Assert.Contains("HandleNonFinite()", error.Message);
+    }
+
+    [Fact]
+    public void Fit_ThrowsNonFiniteSignalException_WhenTheValidationSetHoldsAnInfinity()
+    {
+        var options = QuickOptions();
+        options.ValidationSet = ErtsTrainerTestRows.Keyed(_mlContext,
+            IdentifiedView(6, seed: 2, (i, signal) => { if (i == 4) signal[0] = float.NegativeInfinity; }));
+        var trainer = _mlContext.MulticlassClassification.Trainers.Erts(options);
+
+        var error = Assert.Throws<NonFiniteSignalException>(() => trainer.Fit(ErtsTrainerTestRows.Keyed(_mlContext, IdentifiedView(20, seed: 1))));
+
+        Assert.Equal((4L, "rec-4", float.NegativeInfinity), (error.Row, error.RecordId, error.Value));
+    }
+
+    [Fact]
+    public void Fit_Trains_WhenHandleNonFiniteReplacesTheNaNs()
+    {
+        var data = ErtsTrainerTestRows.Keyed(_mlContext, IdentifiedView(20, seed: 1, (i, signal) => { if (i % 5 == 0) signal[i] = float.NaN; }));
+        var pipeline = _mlContext.Transforms.Ecg.HandleNonFinite().Append(_mlContext.MulticlassClassification.Trainers.Erts(QuickOptions()));
+
+        using var model = pipeline.Fit(data).LastTransformer;
+
+        Assert.All(model.Report!.Epochs, epoch => Assert.True(double.IsFinite(epoch.TrainLoss)));
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using Erts.MLNet.Data;
 using Erts.MLNet.Training;
+using Erts.MLNet.Transforms;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TorchSharp;
@@ -145,6 +147,50 @@ public class ErtsTransformerTests
         var error = Assert.Throws<ArgumentOutOfRangeException>(() => transformer.Transform(input));
         Assert.Contains("signal column 'Signal'", error.Message);
         Assert.Contains("trained on 2 lead(s) x 128 samples", error.Message);
+    }
+
+    [Fact]
+    public void Evaluate_ThrowsNonFiniteSignalException_InsteadOfDroppingARowWithNaN()
+    {
+        // Before, the row scored NaN and ML.NET's evaluator left it out of every metric without a word.
+        using var transformer = ErtsTrainerTestRows.UntrainedTransformer();
+        var rows = ErtsTrainerTestRows.Rows(count: 70);
+        rows[66].Signal[130] = float.NaN;   // in the second inference batch of 64
+        var input = ErtsTrainerTestRows.Keyed(_mlContext,
+            ErtsTrainerTestRows.View(_mlContext, rows, new VectorDataViewType(NumberDataViewType.Single, 2, 128)));
+
+        var error = Assert.Throws<NonFiniteSignalException>(() => _mlContext.MulticlassClassification.Evaluate(transformer.Transform(input)));
+
+        Assert.Equal((66L, 1, 2), (error.Row, error.Lead, error.Sample));
+        Assert.Contains("an ERTS model scores finite samples only", error.Message);
+    }
+
+    [Fact]
+    public void PredictionEngine_AndExplain_ThrowNonFiniteSignalException_OnAnInfiniteSample()
+    {
+        using var transformer = ErtsTrainerTestRows.UntrainedTransformer();
+        var row = ErtsTrainerTestRows.Rows(count: 1)[0];
+        row.Signal[3] = float.PositiveInfinity;
+        var definition = SchemaDefinition.Create(typeof(TinyEcgRow));
+        definition["Signal"].ColumnType = new VectorDataViewType(NumberDataViewType.Single, 2, 128);
+        var options = new PredictionEngineOptions { InputSchemaDefinition = definition, OwnsTransformer = false };
+
+        using (var engine = _mlContext.Model.CreatePredictionEngine<TinyEcgRow, ScoreOutput>(transformer, options))
+            Assert.Equal(3, Assert.Throws<NonFiniteSignalException>(() => engine.Predict(row)).Sample);
+        Assert.Equal(3, Assert.Throws<NonFiniteSignalException>(() => transformer.Explain(row.Signal)).Sample);
+    }
+
+    [Fact]
+    public void Transform_ThrowsNonFiniteValueException_WhenTheModelScoresNaN()
+    {
+        // A model with NaN weights (trained before training refused divergence) scores NaN on finite input.
+        using var transformer = ErtsTrainerTestRows.UntrainedTransformer(out var network);
+        using (torch.no_grad()) network.parameters().Last().fill_(float.NaN);
+
+        var error = Assert.Throws<NonFiniteValueException>(() => ErtsTrainerTestRows.Scores(transformer.Transform(ErtsTrainerTestRows.View(_mlContext, count: 3))));
+
+        Assert.Equal(("Score", 0L), (error.ColumnName, error.Row));
+        Assert.Contains("the model itself overflows", error.Message);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public class TrainingLoopTests
         Assert.Equal(bestEpoch, report.BestEpoch);
         Assert.False(network.training);
         var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
-        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
+        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.FromPredictions(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 
     [Fact]
@@ -176,7 +176,7 @@ public class TrainingLoopTests
         Assert.True(report.Cancelled);
         Assert.Equal(2, report.Epochs.Count);
         var predictions = WindowedInference.Predict(network, Validation, Validation.Samples, Validation.Samples, torch.CPU);
-        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.Compute(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
+        Assert.Equal(report.BestValidationMacroF1, ClassificationMetrics.FromPredictions(Validation.Labels, predictions, Validation.Classes).MacroF1, 12);
     }
 
     [Theory]
@@ -231,6 +231,71 @@ public class TrainingLoopTests
         { o => o.ValidationFraction = 0.6f, nameof(ErtsTrainer.Options.ValidationFraction) },
         { o => o.SelectionPolicy = "pdd", nameof(ErtsTrainer.Options.SelectionPolicy) },
     };
+
+    [Fact]
+    public void Run_ThrowsTrainingDivergedException_WhenTheLearningRateIsHuge()
+    {
+        var options = Options("full", epochs: 2);
+        options.LearningRate = 1e30;   // what `erts train --learning-rate 1e30` passes: accepted, it is finite and positive
+
+        var error = Assert.Throws<TrainingDivergedException>(() => Run(options));
+
+        Assert.Equal(0, error.Epoch);
+        Assert.Contains("Training diverged in epoch 1/2", error.Message);
+        Assert.Contains("Lower the learning rate (now 1E+30)", error.Message);
+    }
+
+    [Fact]
+    public void Run_StopsAtTheFirstNonFiniteLoss_AndLeavesTheLastCheckpoint()
+    {
+        var folder = Directory.CreateTempSubdirectory("erts-diverged-").FullName;
+        try
+        {
+            var network = NewNetwork();
+            var options = Options("full", epochs: 3);
+            options.CheckpointDirectory = folder;
+            string checkpoint = Path.Combine(folder, TrainingCheckpoint.FileName);
+            byte[]? afterEpoch1 = null;
+            // After epoch 1 is saved, a weight turns NaN, as a too-large step would make it.
+            options.Progress = new InlineProgress<EpochReport>(report =>
+            {
+                if (report.Epoch != 0) return;
+                afterEpoch1 = File.ReadAllBytes(checkpoint);
+                using (torch.no_grad()) network.parameters().First().fill_(float.NaN);
+            });
+
+            var error = Assert.Throws<TrainingDivergedException>(() => new TrainingLoop(options).Run(network, Train, Validation));
+
+            Assert.Equal((1, (int?)0), (error.Epoch, error.Step));
+            Assert.Contains("epoch 2/3, update step 1: the training loss of a batch of 32 rows is NaN", error.Message);
+            Assert.Equal(afterEpoch1, File.ReadAllBytes(checkpoint));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_ThrowsTrainingDivergedException_WhenABufferTurnsNonFinite_WithoutANonFiniteLoss()
+    {
+        // After epoch 1, BatchNorm's running variance turns infinite. Train mode normalises with each batch's own
+        // statistics, so epoch 2's losses stay finite: only the check of the weights after the epoch can see it.
+        var network = NewNetwork();
+        var options = Options("full", epochs: 2);
+        options.Progress = new InlineProgress<EpochReport>(report =>
+        {
+            if (report.Epoch != 0) return;
+            using (torch.no_grad())
+                foreach (var batchNorm in network.modules().OfType<TorchSharp.Modules.BatchNorm1d>()) batchNorm.running_var!.fill_(float.PositiveInfinity);
+        });
+
+        var error = Assert.Throws<TrainingDivergedException>(() => new TrainingLoop(options).Run(network, Train, Validation));
+
+        Assert.Equal((1, (int?)null), (error.Epoch, error.Step));
+        Assert.Contains("after its last update step", error.Message);
+        Assert.Contains("running_var' holds NaN or infinite values", error.Message);
+    }
 
     [Theory]
     [MemberData(nameof(InvalidOptions))]
