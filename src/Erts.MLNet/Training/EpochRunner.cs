@@ -39,6 +39,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly TrainingInputs _inputs;
     private readonly LearningRateCurve _curve;
     private readonly float _labelSmoothing;
+    private readonly IReadOnlyList<bool>? _focusFlaggedRows;
 
     /// <summary>Creates the runner; the network must already be on <paramref name="device"/>.</summary>
     public EpochRunner(EcgNetwork network, EcgTensorData data, ISelectionPolicy policy, ErtsTrainer.Options options, Device device)
@@ -62,6 +63,7 @@ internal sealed class EpochRunner : IDisposable
         _inputs = new TrainingInputs(data, options);
         _curve = new LearningRateCurve(options);
         _labelSmoothing = options.LabelSmoothing;
+        _focusFlaggedRows = options.FocusFlaggedRows;
         network.ActivationDropout = options.HeadDropout;
     }
 
@@ -72,7 +74,7 @@ internal sealed class EpochRunner : IDisposable
     /// <remarks>Pooled kept rows are flushed at the end of the epoch, so nothing is pending between epochs.</remarks>
     public EpochOutcome Run(int epoch, TrainingPhase phase, StopSignal stop)
     {
-        var outcome = new EpochOutcome();
+        var outcome = new EpochOutcome(new FocusTally(epoch, _focusFlaggedRows));
         var pool = new KeptRowPool(_batchSize, _compactKeptRows);
         // The order is a function of (seed, epoch) alone, and the policy draws from a stream of its own, so every
         // policy sees the same batches for a seed whatever randomness it consumes, and a resumed run sees them too.
@@ -148,10 +150,8 @@ internal sealed class EpochRunner : IDisposable
         foreach (var (row, score, _) in focus.Scored)
         {
             bool measured = confidence.TrueClass.Length > 0;
-            outcome.Observations.Add(new FocusObservation(epoch, samples[row], measured ? confidence.TrueClass[row] : float.NaN, score, keptRows.Contains(row))
-            {
-                ScoreAgeEpochs = measured ? epoch - confidence.ScoreEpoch[row] : 0,
-            });
+            outcome.Focus.Add(samples[row], keptRows.Contains(row), measured ? confidence.TrueClass[row] : float.NaN, score,
+                measured ? epoch - confidence.ScoreEpoch[row] : 0);
         }
         return kept.Select(row => samples[row]).ToArray();
     }
