@@ -256,6 +256,18 @@ public class TrainingLoopTests
         Assert.Equal(nameof(ErtsTrainer.Options.Device), error.ParamName);
     }
 
+    [Fact]
+    public void Run_Throws_NamingTheOption_WhenFocusFlaggedRowsHasNotOneFlagPerRow()
+    {
+        var options = Options("erts-dbpd");
+        options.FocusFlaggedRows = new bool[Train.Count - 1];
+
+        var error = Assert.Throws<ArgumentException>(() => new TrainingLoop(options).Run(NewNetwork(), Train, Validation));
+
+        Assert.Equal(nameof(ErtsTrainer.Options.FocusFlaggedRows), error.ParamName);
+        Assert.Contains($"{Train.Count - 1} flags; the training data has {Train.Count} rows", error.Message);
+    }
+
     [SkippableFact]
     public void Constructor_Throws_WhenCudaIsAskedForAndAbsent()
     {
