@@ -53,7 +53,8 @@ public sealed class SpilledFitMemoryBenchmark : IBenchmark
             figures[$"{key}_peak_rss_MB"] = Math.Round(child.PeakRssMegabytes);
             figures[$"{key}_rss_before_fit_MB"] = Math.Round(child.RssBeforeFitMegabytes);
             figures[$"{key}_fit_s"] = Math.Round(child.FitSeconds, 1);
-            Console.WriteLine($"  limit {limit,5} MB: peak RSS {child.PeakRssMegabytes,6:F0} MB (before Fit {child.RssBeforeFitMegabytes:F0} MB), Fit {child.FitSeconds:F1} s, validation macro-F1 {child.ValidationMacroF1:F3}");
+            figures[$"{key}_focus_candidates"] = child.FocusCandidates;
+            Console.WriteLine($"  limit {limit,5} MB: peak RSS {child.PeakRssMegabytes,6:F0} MB (before Fit {child.RssBeforeFitMegabytes:F0} MB), Fit {child.FitSeconds:F1} s, validation macro-F1 {child.ValidationMacroF1:F3}, focus candidates scored {child.FocusCandidates:N0}");
         }
         return new BenchmarkResult(Name, figures,
             $"LoadFromEnumerable over a lazy generator, {run.Rows} rows x 1 lead x {run.Samples} samples; SmallCnn1d, policy {run.Policy}, " +
@@ -99,7 +100,8 @@ public sealed class SpilledFitMemoryBenchmark : IBenchmark
         double before = ResidentMegabytes("VmRSS");
         var clock = Stopwatch.StartNew();
         using var model = trainer.Fit(data);
-        var result = new ChildResult(ResidentMegabytes("VmHWM"), before, clock.Elapsed.TotalSeconds, model.Report!.Epochs[^1].ValidationMacroF1);
+        var result = new ChildResult(ResidentMegabytes("VmHWM"), before, clock.Elapsed.TotalSeconds, model.Report!.Epochs[^1].ValidationMacroF1,
+            model.Report.FocusHistograms.Sum(h => (long)h.Count));
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
     }
 
@@ -136,7 +138,7 @@ public sealed class SpilledFitMemoryBenchmark : IBenchmark
 
     private sealed record Setup(int Rows, int Samples, int Epochs, string Policy, int Threads);
 
-    private sealed record ChildResult(double PeakRssMegabytes, double RssBeforeFitMegabytes, double FitSeconds, double ValidationMacroF1);
+    private sealed record ChildResult(double PeakRssMegabytes, double RssBeforeFitMegabytes, double FitSeconds, double ValidationMacroF1, long FocusCandidates);
 
     /// <summary>One generated row.</summary>
     private sealed class Window

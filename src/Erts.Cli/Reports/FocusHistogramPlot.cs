@@ -9,18 +9,18 @@ namespace Erts.Cli.Reports;
 /// </summary>
 internal static class FocusHistogramPlot
 {
-    /// <summary>Bins over the focus range [0, 1].</summary>
+    /// <summary>Bins over the focus range [0, 1]; divides <see cref="FocusHistogram.Bins"/>.</summary>
     public const int Bins = 20;
 
-    /// <summary>Renders "focus-&lt;run&gt;.png" for every run with focus observations.</summary>
+    /// <summary>Renders "focus-&lt;run&gt;.png" for every run with focus histograms.</summary>
     public static IReadOnlyList<PlotImage> Render(IReadOnlyList<RunResult> runs)
     {
         var images = new List<PlotImage>();
         foreach (var run in runs)
         {
-            if (run.Training is not { FocusObservations.Count: > 0 } training) continue;
-            var kept = Histogram(training.FocusObservations.Where(o => o.Kept));
-            var filtered = Histogram(training.FocusObservations.Where(o => !o.Kept));
+            if (run.Training is not { FocusHistograms.Count: > 0 } training) continue;
+            var kept = Histogram(training.FocusHistograms.Where(h => h.Kept));
+            var filtered = Histogram(training.FocusHistograms.Where(h => !h.Kept));
 
             var plot = PlotStyle.Create($"Focus scores of candidates: {run.Name}", "focus score (0 = diffuse evidence, 1 = concentrated)",
                 "candidates (count over all epochs)");
@@ -35,16 +35,21 @@ internal static class FocusHistogramPlot
         return images;
     }
 
-    /// <summary>Counts per bin of width 1/<see cref="Bins"/>; a focus of exactly 1 falls in the last bin.</summary>
-    public static int[] Histogram(IEnumerable<FocusObservation> observations)
+    /// <summary>
+    /// Focus counts summed over <paramref name="histograms"/>, merged into <see cref="Bins"/> bins of width
+    /// 1/<see cref="Bins"/> (each of the report's bins lies in one of them); a focus of exactly 1 falls in the last bin.
+    /// </summary>
+    public static long[] Histogram(IEnumerable<FocusHistogram> histograms)
     {
-        var counts = new int[Bins];
-        foreach (var observation in observations)
-            counts[Math.Clamp((int)(observation.Focus * Bins), 0, Bins - 1)]++;
+        const int merged = FocusHistogram.Bins / Bins;
+        var counts = new long[Bins];
+        foreach (var histogram in histograms)
+            for (int bin = 0; bin < FocusHistogram.Bins; bin++)
+                counts[bin / merged] += histogram.FocusCounts[bin];
         return counts;
     }
 
-    private static void AddBars(Plot plot, int[] counts, Color color, string legend)
+    private static void AddBars(Plot plot, long[] counts, Color color, string legend)
     {
         const double width = 1.0 / Bins;
         var bars = counts.Select((count, bin) => new Bar

@@ -76,7 +76,7 @@ internal static class ResultsJson
                 ["effectiveEpochs"] = Number(training.EffectiveEpochs),
                 ["wallClockSeconds"] = Number(training.WallClockSeconds),
                 ["cancelled"] = training.Cancelled,
-                ["focusObservations"] = FocusSummary(training.FocusObservations),
+                ["focusObservations"] = FocusSummary(training.FocusHistograms),
                 ["perEpoch"] = new JsonArray(training.Epochs.Select(Epoch).ToArray<JsonNode?>()),
             };
         }
@@ -105,17 +105,24 @@ internal static class ResultsJson
         ["totalSeconds"] = Number(epoch.TotalSeconds),
     };
 
-    private static JsonObject FocusSummary(IReadOnlyList<FocusObservation> observations)
+    private static JsonObject FocusSummary(IReadOnlyList<FocusHistogram> histograms)
     {
-        var kept = observations.Where(o => o.Kept).Select(o => (double)o.Focus).ToArray();
-        var filtered = observations.Where(o => !o.Kept).Select(o => (double)o.Focus).ToArray();
+        var kept = histograms.Where(h => h.Kept).ToArray();
+        var filtered = histograms.Where(h => !h.Kept).ToArray();
         return new JsonObject
         {
-            ["kept"] = kept.Length,
-            ["filtered"] = filtered.Length,
-            ["meanFocusKept"] = kept.Length == 0 ? null : Number(kept.Average()),
-            ["meanFocusFiltered"] = filtered.Length == 0 ? null : Number(filtered.Average()),
+            ["kept"] = kept.Sum(h => (long)h.Count),
+            ["filtered"] = filtered.Sum(h => (long)h.Count),
+            ["meanFocusKept"] = MeanFocus(kept),
+            ["meanFocusFiltered"] = MeanFocus(filtered),
         };
+    }
+
+    /// <summary>The exact mean focus of the candidates of <paramref name="histograms"/>, or null when there are none.</summary>
+    private static JsonNode? MeanFocus(FocusHistogram[] histograms)
+    {
+        long scored = histograms.Sum(h => h.FocusCounts.Sum(c => (long)c));
+        return scored == 0 ? null : Number(histograms.Sum(h => h.FocusSum) / scored);
     }
 
     private static JsonObject Explanation(ExplanationExample example) => new()

@@ -43,6 +43,8 @@ public static class CellRunner
             Threads = threads,
             CancellationToken = cancellation,
             Progress = new EpochLog(epochs, log),
+            // The validation view is given, so no rows are held out and the training indices are the list's.
+            FocusFlaggedRows = flipped,
         };
         Schedule(options, epochs, quick);
         options.ScoreReuseEpochs = policy.ScoreReuseEpochs;
@@ -84,7 +86,7 @@ public static class CellRunner
             Threads = report.Threads,
             LoadAverage = LoadAverage(),
             FlippedLabels = flipped.Count(f => f),
-            Flips = cell.Noise > 0 ? FlipAnalysis.From(report.FocusObservations, flipped) : null,
+            Flips = cell.Noise > 0 ? FlipAnalysis.From(report.FocusHistograms) : null,
             FinishedUtc = DateTime.UtcNow,
         };
     }

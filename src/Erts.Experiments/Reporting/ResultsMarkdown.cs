@@ -168,7 +168,8 @@ public static class ResultsMarkdown
         text.AppendLine();
         text.AppendLine("Over every epoch in which the focus filter ran, its candidates (p(true class) < τ) split into flipped-label and clean ones. " +
             "Focus AUC = P(a clean candidate's focus > a flipped one's); reliability AUC = the same for the paper's (1 − confidence) × focus " +
-            "(below 0.5: flipped labels rank *higher* and are kept preferentially). Kept = share of those candidates that got a gradient step.");
+            "(below 0.5: flipped labels rank *higher* and are kept preferentially). Kept = share of those candidates that got a gradient step. " +
+            "Cells run since issue 15 take the AUCs from the report's focus histograms (bins 0.01 wide: two candidates in one bin count as a tie).");
         text.AppendLine();
         text.AppendLine("| dataset / backbone | policy | noise | seeds | flipped / clean candidates | focus AUC | reliability AUC | flipped kept | clean kept |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|");

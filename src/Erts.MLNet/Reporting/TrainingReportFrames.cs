@@ -6,7 +6,7 @@ namespace Erts.MLNet.Reporting;
 
 /// <summary>
 /// Training reports and dataset metadata as <see cref="DataFrame"/>s, for analysis in notebooks or
-/// <c>Microsoft.Data.Analysis</c>: one row per epoch, per focus observation, or per PTB-XL record.
+/// <c>Microsoft.Data.Analysis</c>: one row per epoch, per focus histogram bin, or per PTB-XL record.
 /// </summary>
 /// <example><code>
 /// DataFrame epochs = model.Report.ToDataFrame();
@@ -47,17 +47,23 @@ public static class TrainingReportFrames
             new DoubleDataFrameColumn(nameof(EpochReport.LearningRate), epochs.Select(e => e.LearningRate)));
     }
 
-    /// <summary>One row per candidate the focus filter scored: epoch, sample, confidence, focus, kept.</summary>
-    /// <param name="observations">The report's <see cref="TrainingReport.FocusObservations"/>.</param>
-    public static DataFrame ToDataFrame(this IReadOnlyList<FocusObservation> observations)
+    /// <summary>
+    /// One row per bin of every focus histogram: <c>Epoch</c>, <c>Kept</c>, <c>Flagged</c>, <c>BinStart</c> (the bin's
+    /// lower edge) and the counts of that bin, <c>Confidence</c>, <c>Focus</c> and <c>Reliability</c>.
+    /// </summary>
+    /// <param name="histograms">The report's <see cref="TrainingReport.FocusHistograms"/>.</param>
+    public static DataFrame ToDataFrame(this IReadOnlyList<FocusHistogram> histograms)
     {
-        ArgumentNullException.ThrowIfNull(observations);
+        ArgumentNullException.ThrowIfNull(histograms);
+        var bins = histograms.SelectMany(h => Enumerable.Range(0, FocusHistogram.Bins).Select(bin => (Histogram: h, Bin: bin))).ToArray();
         return new DataFrame(
-            new Int32DataFrameColumn(nameof(FocusObservation.Epoch), observations.Select(o => o.Epoch)),
-            new Int32DataFrameColumn(nameof(FocusObservation.SampleIndex), observations.Select(o => o.SampleIndex)),
-            new SingleDataFrameColumn(nameof(FocusObservation.Confidence), observations.Select(o => o.Confidence)),
-            new SingleDataFrameColumn(nameof(FocusObservation.Focus), observations.Select(o => o.Focus)),
-            new BooleanDataFrameColumn(nameof(FocusObservation.Kept), observations.Select(o => o.Kept)));
+            new Int32DataFrameColumn(nameof(FocusHistogram.Epoch), bins.Select(b => b.Histogram.Epoch)),
+            new BooleanDataFrameColumn(nameof(FocusHistogram.Kept), bins.Select(b => b.Histogram.Kept)),
+            new BooleanDataFrameColumn(nameof(FocusHistogram.Flagged), bins.Select(b => b.Histogram.Flagged)),
+            new DoubleDataFrameColumn("BinStart", bins.Select(b => b.Bin / (double)FocusHistogram.Bins)),
+            new Int32DataFrameColumn("Confidence", bins.Select(b => b.Histogram.ConfidenceCounts[b.Bin])),
+            new Int32DataFrameColumn("Focus", bins.Select(b => b.Histogram.FocusCounts[b.Bin])),
+            new Int32DataFrameColumn("Reliability", bins.Select(b => b.Histogram.ReliabilityCounts[b.Bin])));
     }
 
     /// <summary>

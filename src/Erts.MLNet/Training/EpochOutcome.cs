@@ -1,7 +1,7 @@
 namespace Erts.MLNet.Training;
 
 /// <summary>What one epoch of <see cref="EpochRunner"/> did.</summary>
-internal sealed class EpochOutcome
+internal sealed class EpochOutcome(FocusTally focus)
 {
     // Counters and timings of the epoch, summed over its batches.
     public int Kept { get; set; }
@@ -15,7 +15,9 @@ internal sealed class EpochOutcome
     public double UpdateSeconds { get; set; }
     public double LossSum { get; set; }
     public bool Cancelled { get; set; }
-    public List<FocusObservation> Observations { get; } = [];
+
+    /// <summary>The candidates the focus filter scored this epoch, binned.</summary>
+    public FocusTally Focus { get; } = focus;
 
     /// <summary>Mean loss per kept sample; NaN when nothing was kept.</summary>
     public double MeanLoss => Kept == 0 ? double.NaN : LossSum / Kept;

@@ -40,6 +40,7 @@ internal sealed class EpochRunner : IDisposable
     private readonly LearningRateCurve _curve;
     private readonly float _labelSmoothing;
     private readonly int _epochs;
+    private readonly IReadOnlyList<bool>? _focusFlaggedRows;
 
     /// <summary>Creates the runner; the network must already be on <paramref name="device"/>.</summary>
     public EpochRunner(EcgNetwork network, EcgTensorData data, ISelectionPolicy policy, ErtsTrainer.Options options, Device device)
@@ -64,6 +65,7 @@ internal sealed class EpochRunner : IDisposable
         _curve = new LearningRateCurve(options);
         _labelSmoothing = options.LabelSmoothing;
         _epochs = options.Epochs;
+        _focusFlaggedRows = options.FocusFlaggedRows;
         network.ActivationDropout = options.HeadDropout;
     }
 
@@ -75,7 +77,7 @@ internal sealed class EpochRunner : IDisposable
     /// <exception cref="TrainingDivergedException">A batch's loss is NaN or infinite (found before its update step).</exception>
     public EpochOutcome Run(int epoch, TrainingPhase phase, StopSignal stop)
     {
-        var outcome = new EpochOutcome();
+        var outcome = new EpochOutcome(new FocusTally(epoch, _focusFlaggedRows));
         var pool = new KeptRowPool(_batchSize, _compactKeptRows);
         // The order is a function of (seed, epoch) alone, and the policy draws from a stream of its own, so every
         // policy sees the same batches for a seed whatever randomness it consumes, and a resumed run sees them too.
@@ -151,10 +153,8 @@ internal sealed class EpochRunner : IDisposable
         foreach (var (row, score, _) in focus.Scored)
         {
             bool measured = confidence.TrueClass.Length > 0;
-            outcome.Observations.Add(new FocusObservation(epoch, samples[row], measured ? confidence.TrueClass[row] : float.NaN, score, keptRows.Contains(row))
-            {
-                ScoreAgeEpochs = measured ? epoch - confidence.ScoreEpoch[row] : 0,
-            });
+            outcome.Focus.Add(samples[row], keptRows.Contains(row), measured ? confidence.TrueClass[row] : float.NaN, score,
+                measured ? epoch - confidence.ScoreEpoch[row] : 0);
         }
         return kept.Select(row => samples[row]).ToArray();
     }

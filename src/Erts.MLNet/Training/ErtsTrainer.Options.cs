@@ -271,6 +271,16 @@ public sealed partial class ErtsTrainer
         public IProgress<EpochReport>? Progress { get; set; }
 
         /// <summary>
+        /// For analyses such as label noise: one flag per training row, by index in the data the loop trains on (the
+        /// <see cref="TrainingReport.TrainingSetSize"/> rows in the order read, after rows without a label are skipped
+        /// and any <see cref="ValidationFraction"/> hold-out, so give a <see cref="ValidationSet"/> to keep the
+        /// indices those of the training view). The focus filter's candidates from flagged rows are counted in
+        /// histograms of their own (<see cref="FocusHistogram.Flagged"/>); training is not affected. Null (default):
+        /// no row is flagged.
+        /// </summary>
+        public IReadOnlyList<bool>? FocusFlaggedRows { get; set; }
+
+        /// <summary>
         /// Stops training within one batch; the best weights so far are kept and the last epoch checkpoint (see
         /// <see cref="CheckpointDirectory"/>) stays intact. ML.NET's own cancellation (<c>MLContext.CancelExecution</c>,
         /// internal in ML.NET 5 and called by AutoML on time-out) does the same.

@@ -22,7 +22,8 @@ internal sealed class TrainingCheckpoint
     /// <summary>The checkpoint's file name inside the folder.</summary>
     public const string FileName = "training-checkpoint.bin";
 
-    private const int FormatVersion = 2;
+    // 3: focus histograms instead of one observation per scored candidate (issue 15).
+    private const int FormatVersion = 3;
     private static readonly byte[] Magic = "ERTSCKPT"u8.ToArray();
 
     /// <summary>Points at the checkpoint of <paramref name="directory"/>; nothing is read or created yet.</summary>
@@ -77,6 +78,8 @@ internal sealed class TrainingCheckpoint
             if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic))
                 throw Fail("it is not an ERTS training checkpoint (no ERTSCKPT header)");
             int version = reader.ReadInt32();
+            if (version is > 0 and < FormatVersion)
+                throw Fail($"it was made by an older version of Erts.MLNet (format {version}; this one reads {FormatVersion}). Delete it to start the run over, or resume with the version that wrote it");
             if (version != FormatVersion)
                 throw Fail($"it has format version {version}; this Erts.MLNet reads version {FormatVersion}. Resume with the version that wrote it, or delete it");
             var differences = fingerprint.DifferencesFrom(RunFingerprint.Read(reader));

@@ -56,7 +56,8 @@ public sealed class TrainingLoop
     /// <param name="validation">Validation data for checkpoint selection, or null (the last epoch's weights are kept).</param>
     /// <returns>The per-epoch report. When cancelled it covers the finished epochs, and the network holds the best
     /// of them (its current weights if none finished). When resumed from a checkpoint it covers the earlier epochs too.</returns>
-    /// <exception cref="ArgumentException">The validation data's leads, samples or classes differ from the training data's.</exception>
+    /// <exception cref="ArgumentException">The validation data's leads, samples or classes differ from the training data's, or
+    /// <see cref="ErtsTrainer.Options.FocusFlaggedRows"/> does not have one flag per training row.</exception>
     /// <exception cref="TrainingCheckpointException">The checkpoint folder holds a checkpoint that is corrupt or of a different run.</exception>
     /// <exception cref="TrainingDivergedException">The loss, the weights or the validation scores became NaN or infinite; the
     /// checkpoint of the last finished epoch is left as it was.</exception>
@@ -66,6 +67,10 @@ public sealed class TrainingLoop
         ArgumentNullException.ThrowIfNull(train);
         if (validation is { Count: 0 }) validation = null;
         RequireSameShape(train, validation);
+        if (_options.FocusFlaggedRows is { } flags && flags.Count != train.Count)
+            throw new ArgumentException(
+                $"{nameof(ErtsTrainer.Options.FocusFlaggedRows)} has {flags.Count} flags; the training data has {train.Count} rows. Give one flag per training row.",
+                nameof(ErtsTrainer.Options.FocusFlaggedRows));
 
         var wallClock = Stopwatch.StartNew();
         int threadsBefore = torch.get_num_threads();
@@ -123,7 +128,7 @@ public sealed class TrainingLoop
             // Before anything of the epoch is kept: diverged weights must reach neither the best weights nor the checkpoint.
             RequireFiniteWeights(network, epoch, runner.LearningRate);
             progress.KeptSoFar += outcome.Kept;
-            progress.Observations.AddRange(outcome.Observations);
+            progress.FocusHistograms.AddRange(outcome.Focus.Histograms);
             var validationClock = Stopwatch.StartNew();
             var (macroF1, accuracy) = validation is null
                 ? (double.NaN, double.NaN)
@@ -163,7 +168,7 @@ public sealed class TrainingLoop
             Threads = torch.get_num_threads(),
             Seed = _options.Seed,
             Epochs = progress.Epochs,
-            FocusObservations = progress.Observations,
+            FocusHistograms = progress.FocusHistograms,
             BestEpoch = best.Epoch,
             WallClockSeconds = progress.EarlierSessionsSeconds + wallClock.Elapsed.TotalSeconds,
             Cancelled = cancelled,

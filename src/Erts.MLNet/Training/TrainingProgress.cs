@@ -5,13 +5,12 @@ internal sealed class TrainingProgress
 {
     // Bounds that only a corrupt file exceeds; they keep a bad count from allocating gigabytes.
     private const int MaxEpochs = 1 << 20;
-    private const int MaxObservations = 1 << 28;
 
     /// <summary>One report per finished epoch.</summary>
     public List<EpochReport> Epochs { get; } = [];
 
-    /// <summary>Focus-filter observations of the finished epochs.</summary>
-    public List<FocusObservation> Observations { get; } = [];
+    /// <summary>Focus histograms of the finished epochs (at most four per epoch), ordered by epoch.</summary>
+    public List<FocusHistogram> FocusHistograms { get; } = [];
 
     /// <summary>The next epoch to train (the number finished).</summary>
     public int NextEpoch => Epochs.Count;
@@ -53,16 +52,8 @@ internal sealed class TrainingProgress
             writer.Write(e.ReusedFocusSamples);
             writer.Write(e.UpdateSteps);
         }
-        writer.Write(Observations.Count);
-        foreach (var o in Observations)
-        {
-            writer.Write(o.Epoch);
-            writer.Write(o.SampleIndex);
-            writer.Write(o.Confidence);
-            writer.Write(o.Focus);
-            writer.Write(o.Kept);
-            writer.Write(o.ScoreAgeEpochs);
-        }
+        writer.Write(FocusHistograms.Count);
+        foreach (var histogram in FocusHistograms) histogram.Write(writer);
     }
 
     /// <summary>Reads what <see cref="Write"/> wrote.</summary>
@@ -86,14 +77,19 @@ internal sealed class TrainingProgress
                 ReusedFocusSamples = reader.ReadInt32(),
                 UpdateSteps = reader.ReadInt32(),
             });
-        int observations = ReadCount(reader, MaxObservations, "focus observations");
-        for (int i = 0; i < observations; i++)
-            progress.Observations.Add(new FocusObservation(reader.ReadInt32(), reader.ReadInt32(), reader.ReadSingle(), reader.ReadSingle(), reader.ReadBoolean())
-            {
-                ScoreAgeEpochs = reader.ReadInt32(),
-            });
+        int histograms = ReadCount(reader, 4 * epochs, "focus histograms");
+        for (int i = 0; i < histograms; i++)
+        {
+            var histogram = FocusHistogram.Read(reader);
+            // One histogram per kind of candidate and finished epoch, in the order the loop adds them.
+            if (histogram.Epoch >= epochs || (i > 0 && OrderKey(histogram) <= OrderKey(progress.FocusHistograms[^1])))
+                throw new InvalidDataException($"focus histogram {i} (epoch {histogram.Epoch}) is out of order or of an epoch not finished");
+            progress.FocusHistograms.Add(histogram);
+        }
         return progress;
     }
+
+    private static long OrderKey(FocusHistogram histogram) => 4L * histogram.Epoch + histogram.Group;
 
     private static int ReadCount(BinaryReader reader, int max, string what)
     {

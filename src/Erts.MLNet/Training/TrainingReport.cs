@@ -26,8 +26,12 @@ public sealed class TrainingReport
     /// <summary>One entry per finished epoch.</summary>
     public required IReadOnlyList<EpochReport> Epochs { get; init; }
 
-    /// <summary>Candidates the focus filter scored (every epoch in which it ran).</summary>
-    public IReadOnlyList<FocusObservation> FocusObservations { get; init; } = [];
+    /// <summary>
+    /// The candidates the focus filter scored, binned: per epoch in which it ran, one <see cref="FocusHistogram"/> for
+    /// each kind of candidate met (kept or filtered out, flagged or not), ordered by epoch. At most four fixed-size
+    /// histograms per epoch, whatever the size of the data.
+    /// </summary>
+    public IReadOnlyList<FocusHistogram> FocusHistograms { get; init; } = [];
 
     /// <summary>Epoch whose weights were kept (best validation macro-F1, else the last).</summary>
     public required int BestEpoch { get; init; }

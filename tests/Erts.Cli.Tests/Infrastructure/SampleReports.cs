@@ -28,15 +28,20 @@ internal static class SampleReports
                 TrainLoss: 1.2 / (e + 1), ValidationMacroF1: 0.5 + 0.05 * e, ValidationAccuracy: 0.55 + 0.05 * e,
                 LearningRate: 3e-4 * Math.Pow(0.98, e)));
         }
-        var focus = new List<FocusObservation>();
+        var focus = new List<FocusHistogram>();
         if (withFocus && selects)
         {
             var random = new Random(seed);
-            for (int i = 0; i < 300; i++)
+            for (int epoch = 2; epoch < 6; epoch++)
             {
-                bool kept = i % 3 != 0;
-                float score = kept ? 0.5f + 0.5f * (float)random.NextDouble() : 0.6f * (float)random.NextDouble();
-                focus.Add(new FocusObservation(2 + i % 4, i % trainingSetSize, 0.1f, score, kept));
+                var tally = new FocusTally(epoch, flaggedRows: null);
+                for (int i = 0; i < 75; i++)
+                {
+                    bool kept = i % 3 != 0;
+                    float score = kept ? 0.5f + 0.5f * (float)random.NextDouble() : 0.6f * (float)random.NextDouble();
+                    tally.Add(i % trainingSetSize, kept, 0.1f, score, scoreAgeEpochs: 0);
+                }
+                focus.AddRange(tally.Histograms);
             }
         }
         return new TrainingReport
@@ -48,7 +53,7 @@ internal static class SampleReports
             Threads = 2,
             Seed = seed,
             Epochs = reports,
-            FocusObservations = focus,
+            FocusHistograms = focus,
             BestEpoch = epochs - 1,
             WallClockSeconds = reports.Sum(r => r.TotalSeconds) + 0.5,
         };

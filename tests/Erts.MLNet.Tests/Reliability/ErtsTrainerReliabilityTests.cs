@@ -59,7 +59,7 @@ public sealed class ErtsTrainerReliabilityTests : IDisposable
         {
             Assert.Equal(firstScores, secondScores);
             TrainingResumeTests.AssertSameRun(first.Report!, second.Report!);
-            Assert.Contains(first.Report!.FocusObservations, o => !o.Kept); // the focus filter did run
+            Assert.Contains(first.Report!.FocusHistograms, h => !h.Kept); // the focus filter did run
         }
     }
 

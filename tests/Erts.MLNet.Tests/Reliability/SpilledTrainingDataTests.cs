@@ -58,7 +58,7 @@ public sealed class SpilledTrainingDataTests : IDisposable
 
         Assert.Equal(inMemoryScores, onDiskScores);
         TrainingResumeTests.AssertSameRun(inMemoryReport, onDiskReport);
-        Assert.Contains(onDiskReport.FocusObservations, o => !o.Kept); // ERTS's focus filter read its rows from disk too
+        Assert.Contains(onDiskReport.FocusHistograms, h => !h.Kept); // ERTS's focus filter read its rows from disk too
         Assert.Contains(messages, m => m.Contains(_spill, StringComparison.Ordinal));
         Assert.Equal(Enumerable.Repeat(OpenSpillFilesVisible(1), onDiskReport.Epochs.Count), filesDuringTraining);
         Assert.Empty(Directory.GetFiles(_spill));

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Erts.MLNet.Explainability;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Selection;
@@ -193,6 +194,21 @@ public sealed class TrainingResumeTests : IDisposable
         Assert.Contains(damage == "empty" ? "truncated" : "checksum does not match", error.Message);
     }
 
+    [Fact]
+    public void Run_Throws_SayingToDeleteIt_WhenTheCheckpointIsOfAnOlderFormat()
+    {
+        // Format 2 held one focus observation per scored candidate; format 3 holds histograms.
+        WriteCheckpointOfOneEpoch();
+        var bytes = File.ReadAllBytes(CheckpointFile);
+        BitConverter.TryWriteBytes(bytes.AsSpan(8), 2); // after "ERTSCKPT"
+        File.WriteAllBytes(CheckpointFile, CheckpointBytes.WithHash(bytes[..^SHA256.HashSizeInBytes]));
+
+        var error = Assert.Throws<TrainingCheckpointException>(() => new TrainingLoop(Options()).Run(NewNetwork(), Train, Validation));
+
+        Assert.Contains("made by an older version of Erts.MLNet (format 2; this one reads 3)", error.Message);
+        Assert.Contains("Delete it to start the run over", error.Message);
+    }
+
     private void WriteCheckpointOfOneEpoch() =>
         new TrainingLoop(Options(), log: null, StopBeforeBatch(BatchesPerEpoch)).Run(NewNetwork(), Train, Validation);
 
@@ -202,13 +218,13 @@ public sealed class TrainingResumeTests : IDisposable
         return bytes;
     }
 
-    /// <summary>Every figure of every epoch except the wall-clock timings, the observations and the best epoch, exactly.</summary>
+    /// <summary>Every figure of every epoch except the wall-clock timings, the focus histograms and the best epoch, exactly.</summary>
     internal static void AssertSameRun(TrainingReport expected, TrainingReport actual)
     {
         static object Figures(EpochReport e) => (e.Epoch, e.Phase, e.SamplesSeen, e.SamplesKept, e.CumulativeEffectiveEpochs,
             e.ConfidencePassSamples, e.GradCamSamples, e.TrainLoss, e.ValidationMacroF1, e.ValidationAccuracy, e.LearningRate);
         Assert.Equal(expected.Epochs.Select(Figures), actual.Epochs.Select(Figures));
-        Assert.Equal(expected.FocusObservations, actual.FocusObservations);
+        Assert.Equal(expected.FocusHistograms, actual.FocusHistograms);
         Assert.Equal(expected.BestEpoch, actual.BestEpoch);
     }
 

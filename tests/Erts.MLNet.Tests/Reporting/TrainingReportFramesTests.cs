@@ -23,8 +23,15 @@ public class TrainingReportFramesTests
             new EpochReport(0, "warmup", 100, 100, 1.0, 0, 0, 0, 0, 1.5, 0.2, 0.9, 0.40, 0.50, 1e-3),
             new EpochReport(1, "selection", 100, 30, 1.3, 100, 40, 0.1, 0.3, 0.5, 0.2, 0.6, 0.55, 0.65, 1e-3),
         ],
-        FocusObservations = [new FocusObservation(1, 7, 0.2f, 0.8f, true)],
+        FocusHistograms = Histograms(),
     };
+
+    private static FocusHistogram[] Histograms()
+    {
+        var tally = new FocusTally(epoch: 1, flaggedRows: null);
+        tally.Add(7, kept: true, confidence: 0.2f, focus: 0.835f, scoreAgeEpochs: 0);
+        return tally.Histograms.ToArray();
+    }
 
     [Fact]
     public void ToDataFrame_HasOneRowPerEpochAndOneColumnPerValue()
@@ -43,11 +50,15 @@ public class TrainingReportFramesTests
     }
 
     [Fact]
-    public void ToDataFrame_ListsFocusObservations()
+    public void ToDataFrame_ListsEveryBinOfTheFocusHistograms()
     {
-        DataFrame frame = Report().FocusObservations.ToDataFrame();
-        Assert.Equal(1, frame.Rows.Count);
-        Assert.Equal((7, 0.8f, true), ((int)frame["SampleIndex"][0]!, (float)frame["Focus"][0]!, (bool)frame["Kept"][0]!));
+        DataFrame frame = Report().FocusHistograms.ToDataFrame();
+        Assert.Equal(FocusHistogram.Bins, frame.Rows.Count);
+        Assert.Equal(["Epoch", "Kept", "Flagged", "BinStart", "Confidence", "Focus", "Reliability"], frame.Columns.Select(c => c.Name));
+        Assert.Equal((1, true, false, 0.83, 1), ((int)frame["Epoch"][83]!, (bool)frame["Kept"][83]!, (bool)frame["Flagged"][83]!, (double)frame["BinStart"][83]!, (int)frame["Focus"][83]!));
+        Assert.Equal(1, (int)frame["Confidence"][20]!);
+        Assert.Equal(1, (int)frame["Reliability"][66]!); // (1 - 0.2) x 0.835
+        Assert.Equal(1L, Convert.ToInt64(frame["Focus"].Sum(), System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -62,7 +62,7 @@ public class EpochRunnerTests
         foreach (var e in epochs.Where(e => e.Phase == "selection"))
         {
             Assert.Equal(Train.Count, e.ConfidencePassSamples + e.ReusedConfidenceSamples);
-            Assert.Equal(report.FocusObservations.Count(o => o.Epoch == e.Epoch), e.GradCamSamples + e.ReusedFocusSamples);
+            Assert.Equal(report.FocusHistograms.Where(h => h.Epoch == e.Epoch).Sum(h => h.Count), e.GradCamSamples + e.ReusedFocusSamples);
         }
         Assert.True(epochs.Sum(e => e.ReusedFocusSamples) > 0, "the CAM fast path should give reusable focus scores");
         Assert.All(epochs.Where(e => e.Phase != "selection"), e => Assert.Equal(0, e.ConfidencePassSamples + e.ReusedConfidenceSamples));
@@ -75,9 +75,9 @@ public class EpochRunnerTests
     {
         var report = Run(Options(compact: true, scoreReuseEpochs: k, epochs: 7));
 
-        Assert.NotEmpty(report.FocusObservations);
-        Assert.All(report.FocusObservations, o => Assert.InRange(o.ScoreAgeEpochs, 0, k));
-        Assert.Contains(report.FocusObservations, o => o.ScoreAgeEpochs > 0);
+        Assert.NotEmpty(report.FocusHistograms);
+        Assert.All(report.FocusHistograms, h => Assert.InRange(h.MaxScoreAgeEpochs, 0, k));
+        Assert.Contains(report.FocusHistograms, h => h.MaxScoreAgeEpochs > 0);
     }
 
     [Fact]
@@ -88,11 +88,12 @@ public class EpochRunnerTests
         var report = new TrainingLoop(Options(compact: true, scoreReuseEpochs: 1)).Run(new GeneralPathOnly(NewNetwork()), Train, Validation);
 
         Assert.True(report.Epochs.Sum(e => e.ReusedConfidenceSamples) > 0);
-        Assert.Equal(report.FocusObservations.Count, report.Epochs.Sum(e => e.GradCamSamples + e.ReusedFocusSamples));
+        Assert.Equal(report.FocusHistograms.Sum(h => h.Count), report.Epochs.Sum(e => e.GradCamSamples + e.ReusedFocusSamples));
         Assert.True(report.Epochs[1].GradCamSamples > 0 && report.Epochs[1].ReusedFocusSamples == 0,
             "epoch 1 reuses the warm-up's update scores, which carry no focus without the fast path");
-        Assert.All(report.FocusObservations, o => Assert.InRange(o.ScoreAgeEpochs, 0, 1));
-        Assert.All(report.FocusObservations, o => Assert.InRange(o.Focus, 0f, 1f));
+        Assert.All(report.FocusHistograms, h => Assert.InRange(h.MaxScoreAgeEpochs, 0, 1));
+        Assert.All(report.FocusHistograms, h => Assert.Equal(h.Count, h.FocusCounts.Sum()));
+        Assert.All(report.FocusHistograms, h => Assert.InRange(h.FocusSum, 0, h.Count));
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public class EpochRunnerTests
             Assert.Equal(Train.Count, e.ConfidencePassSamples);
             Assert.Equal(0, e.ReusedConfidenceSamples + e.ReusedFocusSamples);
         });
-        Assert.All(report.FocusObservations, o => Assert.Equal(0, o.ScoreAgeEpochs));
+        Assert.All(report.FocusHistograms, h => Assert.Equal(0, h.MaxScoreAgeEpochs));
     }
 
     [Fact]
@@ -127,7 +128,7 @@ public class EpochRunnerTests
         static object Figures(EpochReport e) =>
             (e.SamplesKept, e.ConfidencePassSamples, e.ReusedConfidenceSamples, e.GradCamSamples, e.UpdateSteps, e.TrainLoss, e.ValidationMacroF1);
         Assert.Equal(first.Epochs.Select(Figures), second.Epochs.Select(Figures));
-        Assert.Equal(first.FocusObservations, second.FocusObservations);
+        Assert.Equal(first.FocusHistograms, second.FocusHistograms);
         var secondState = secondNetwork.state_dict();
         foreach (var (name, tensor) in firstNetwork.state_dict())
             Assert.True(tensor.equal(secondState[name]).all().item<bool>(), $"{name} differs");

@@ -1,3 +1,4 @@
+using Erts.Experiments.Grid;
 using Erts.MLNet.Networks;
 using Erts.MLNet.Training;
 using TorchSharp;
@@ -63,7 +64,7 @@ public class TrainingLoopTests
         Assert.Equal(Train.Count, report.Epochs[0].SamplesKept);
         Assert.Equal(Train.Count, report.Epochs[^1].SamplesKept);
         Assert.All(report.Epochs, e => Assert.Equal(0, e.GradCamSamples));
-        Assert.Empty(report.FocusObservations);
+        Assert.Empty(report.FocusHistograms);
         double cumulative = report.Epochs.Sum(e => (double)e.SamplesKept) / Train.Count;
         Assert.Equal(cumulative, report.EffectiveEpochs, 12);
         Assert.Equal(3e-3 * Math.Pow(0.98, 5), report.Epochs[5].LearningRate, 9);
@@ -80,15 +81,19 @@ public class TrainingLoopTests
         Assert.True(gradCamSamples[2] > 0);
         Assert.Equal(0, gradCamSamples[^1]);     // revision
         Assert.All(report.Epochs, e => Assert.True(e.GradCamSamples <= e.ConfidencePassSamples));
-        Assert.Equal(gradCamSamples.Sum(), report.FocusObservations.Count);
-        Assert.All(report.FocusObservations, o =>
+        Assert.Equal(gradCamSamples.Sum(), report.FocusHistograms.Sum(h => h.Count));
+        Assert.All(report.FocusHistograms, h =>
         {
-            Assert.InRange(o.Focus, 0f, 1f);
-            Assert.True(o.Confidence < 0.7f, "only candidates (p < τ) are scored");
+            Assert.Equal(h.Count, h.FocusCounts.Sum());
+            Assert.InRange(h.FocusSum, 0, h.Count); // every focus in [0, 1]
+            Assert.Equal(h.Count, h.ConfidenceCounts.Sum());
+            Assert.True(h.ConfidenceCounts.Skip(70).All(count => count == 0), "only candidates (p < τ = 0.7) are scored");
+            Assert.False(h.Flagged);
         });
-        // Kept observations are a subset of the rows trained (batches with a single candidate keep it unscored).
-        Assert.InRange(report.FocusObservations.Count(o => o.Epoch == 2 && o.Kept), 1, report.Epochs[2].SamplesKept);
-        Assert.Contains(report.FocusObservations, o => !o.Kept);
+        // Kept candidates are a subset of the rows trained (batches with a single candidate keep it unscored).
+        Assert.InRange(report.FocusHistograms.Where(h => h.Epoch == 2 && h.Kept).Sum(h => h.Count), 1, report.Epochs[2].SamplesKept);
+        Assert.Contains(report.FocusHistograms, h => !h.Kept);
+        Assert.Equal(report.FocusHistograms.OrderBy(h => h.Epoch).ThenBy(h => !h.Kept), report.FocusHistograms);
     }
 
     [Fact]
@@ -98,14 +103,15 @@ public class TrainingLoopTests
         var (train, flipped) = ToyEcg.Make(perClass: 100, seed: 1, flipFraction: 0.2);
         var options = Options("erts-dbpd", epochs: 7);
         (options.ConfidenceThreshold, options.WarmupEpochs, options.RevisionStartEpoch) = (0.3f, 2, 7);
+        options.FocusFlaggedRows = flipped;
         var report = new TrainingLoop(options).Run(NewNetwork(), train, Validation);
 
-        var dropped = report.FocusObservations.Where(o => !o.Kept).ToArray();
-        Assert.True(dropped.Length >= 10, $"only {dropped.Length} samples were filtered out");
-        double flippedAmongDropped = dropped.Count(o => flipped[o.SampleIndex]) / (double)dropped.Length;
+        int dropped = report.FocusHistograms.Where(h => !h.Kept).Sum(h => h.Count);
+        Assert.True(dropped >= 10, $"only {dropped} samples were filtered out");
+        double flippedAmongDropped = report.FocusHistograms.Where(h => !h.Kept && h.Flagged).Sum(h => h.Count) / (double)dropped;
         double flippedInRandomChoice = flipped.Count(f => f) / (double)flipped.Length; // expected share of a random subset
         double enrichment = flippedAmongDropped / flippedInRandomChoice;
-        Assert.True(enrichment > 1.3, $"enrichment {enrichment:F2} ({flippedAmongDropped:P0} flipped among {dropped.Length} dropped vs {flippedInRandomChoice:P0})");
+        Assert.True(enrichment > 1.3, $"enrichment {enrichment:F2} ({flippedAmongDropped:P0} flipped among {dropped} dropped vs {flippedInRandomChoice:P0})");
     }
 
     [Fact]
@@ -115,14 +121,12 @@ public class TrainingLoopTests
         var (train, flipped) = ToyEcg.Make(perClass: 100, seed: 1, flipFraction: 0.2);
         var options = Options("erts-dbpd", epochs: 5);
         (options.WarmupEpochs, options.CamDelayEpochs, options.RevisionStartEpoch) = (2, 0, 5);
+        options.FocusFlaggedRows = flipped;
         var report = new TrainingLoop(options).Run(NewNetwork(), train, validation: null);
 
-        var flippedFocus = report.FocusObservations.Where(o => flipped[o.SampleIndex]).Select(o => o.Focus).ToArray();
-        var cleanFocus = report.FocusObservations.Where(o => !flipped[o.SampleIndex]).Select(o => o.Focus).ToArray();
-        // Probability that a clean candidate out-focuses a flipped one (ROC AUC, ties count half).
-        double auc = flippedFocus.Sum(f => cleanFocus.Count(c => c > f) + 0.5 * cleanFocus.Count(c => c == f))
-            / ((double)flippedFocus.Length * cleanFocus.Length);
-        Assert.True(auc > 0.7, $"AUC {auc:F3} over {flippedFocus.Length} flipped and {cleanFocus.Length} clean candidates");
+        // Probability that a clean candidate out-focuses a flipped one (ROC AUC from the histograms, same bin = tie).
+        var analysis = FlipAnalysis.From(report.FocusHistograms)!;
+        Assert.True(analysis.FocusAuc > 0.7, $"AUC {analysis.FocusAuc:F3} over {analysis.FlippedCandidates} flipped and {analysis.CleanCandidates} clean candidates");
     }
 
     [Fact]
@@ -315,6 +319,18 @@ public class TrainingLoopTests
     {
         var error = Assert.Throws<ArgumentException>(() => new TrainingLoop(new ErtsTrainer.Options { Device = device }));
         Assert.Equal(nameof(ErtsTrainer.Options.Device), error.ParamName);
+    }
+
+    [Fact]
+    public void Run_Throws_NamingTheOption_WhenFocusFlaggedRowsHasNotOneFlagPerRow()
+    {
+        var options = Options("erts-dbpd");
+        options.FocusFlaggedRows = new bool[Train.Count - 1];
+
+        var error = Assert.Throws<ArgumentException>(() => new TrainingLoop(options).Run(NewNetwork(), Train, Validation));
+
+        Assert.Equal(nameof(ErtsTrainer.Options.FocusFlaggedRows), error.ParamName);
+        Assert.Contains($"{Train.Count - 1} flags; the training data has {Train.Count} rows", error.Message);
     }
 
     [SkippableFact]
